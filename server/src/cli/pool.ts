@@ -1,0 +1,41 @@
+// Many files are linted on worker threads (a tinypool pool), one file per task, the outcomes kept in
+// the files' order so the report is the same as on one thread. Few files stay on this thread:
+// starting a worker loads and warms up the whole analysis core again, which costs more than it saves.
+import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { lintFile, type LintJob, type LintOutcome } from './worker';
+
+/** Files to analyse from which `auto` starts workers (measured with `npm run bench` on 2 cores). */
+export const WORKER_THRESHOLD = 8;
+
+/** `off` (this thread), `auto` (workers for WORKER_THRESHOLD files or more, one per core), or a number of workers. */
+export type Concurrency = 'auto' | 'off' | number;
+
+export function parseConcurrency(text: string): Concurrency | undefined {
+  if (text === 'auto' || text === 'off') return text;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+export function threadsFor(files: number, concurrency: Concurrency): number {
+  if (concurrency === 'off') return 1;
+  const wanted = concurrency === 'auto' ? (files >= WORKER_THRESHOLD ? availableParallelism() : 1) : concurrency;
+  return Math.min(wanted, files);
+}
+
+// The bundle has dist/worker.js beside dist/cli.js. Run from source (tsx) there is none, and a worker
+// thread could not load TypeScript anyway: the files are then linted on this thread.
+const WORKER_ENTRY = path.join(__dirname, 'worker.js');
+
+export async function lintJobs(jobs: LintJob[], concurrency: Concurrency): Promise<LintOutcome[]> {
+  const threads = threadsFor(jobs.length, concurrency);
+  if (threads <= 1 || !fs.existsSync(WORKER_ENTRY)) return jobs.map(lintFile);
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads });
+  try {
+    return await Promise.all(jobs.map((job) => pool.run(job) as Promise<LintOutcome>));
+  } finally {
+    await pool.destroy();
+  }
+}

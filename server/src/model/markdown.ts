@@ -1,0 +1,181 @@
+// Markdown -> document model, through remark-parse + remark-gfm (mdast with offsets).
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Root, Table as MdTable } from 'mdast';
+import type { Span } from '../core/types';
+import type { DocumentModel, LineKind, Section, Table, TextLine } from './document';
+import { sectionAt } from './document';
+import { fragment, isCpuCell, pieces, trimSpan } from './fragment';
+import { keyValueOf } from './keyvalue';
+import { limitNesting } from './nesting';
+import type { LineIndex } from './lines';
+import { stripEmphasis } from './verdicts';
+
+type Built = Omit<DocumentModel, 'text' | 'format' | 'lines' | 'mojibake' | 'looksLikeReport'>;
+
+// Emphasis ("attention") is left unparsed: the model reads no emphasis node (only code, HTML and
+// block positions, which emphasis never changes), and micromark resolves emphasis in time quadratic
+// in the delimiter runs of a paragraph ("*_*_*_…" takes seconds).
+const parser = unified()
+  .data('micromarkExtensions', [{ disable: { null: ['attention'] } }])
+  .use(remarkParse)
+  .use(remarkGfm);
+
+export function buildMarkdownModel(text: string, lines: LineIndex): Built {
+  const root = parser.parse(limitNesting(text)) as Root;
+  const lineKinds: (LineKind | undefined)[] = new Array(lines.lineCount);
+  const headings: { depth: number; span: Span; title: string }[] = [];
+  const mdTables: MdTable[] = [];
+  const codeSpans: Span[] = [];
+  const comments: Span[] = [];
+
+  const mark = (node: Nodes, kind: LineKind) => {
+    const p = node.position;
+    if (!p) return;
+    for (let l = p.start.line - 1; l <= p.end.line - 1; l++) lineKinds[l] ??= kind;
+  };
+  const spanOf = (node: Nodes): Span => ({ start: node.position!.start.offset!, end: node.position!.end.offset! });
+
+  const visit = (node: Nodes, context: LineKind) => {
+    switch (node.type) {
+      case 'heading':
+        headings.push({ depth: node.depth, span: spanOf(node), title: stripEmphasis(textOf(text, node)).trim() });
+        mark(node, 'heading');
+        break;
+      case 'table':
+        mdTables.push(node);
+        mark(node, 'table');
+        return;
+      case 'code':
+        codeSpans.push(spanOf(node));
+        mark(node, 'code');
+        return;
+      case 'inlineCode':
+        codeSpans.push(spanOf(node));
+        return;
+      case 'html':
+        if (/^<!--/.test(node.value)) comments.push(spanOf(node));
+        mark(node, 'html');
+        return;
+      case 'thematicBreak':
+        mark(node, 'thematic');
+        return;
+      case 'list':
+      case 'blockquote':
+        mark(node, node.type === 'list' ? 'list' : 'quote');
+        break;
+      case 'paragraph':
+        mark(node, context);
+        break;
+    }
+    if ('children' in node) {
+      const inner: LineKind = node.type === 'list' ? 'list' : node.type === 'blockquote' ? 'quote' : context;
+      for (const child of node.children) visit(child as Nodes, inner);
+    }
+  };
+  for (const child of root.children) visit(child, 'paragraph');
+  codeSpans.sort((a, b) => a.start - b.start); // fragment() searches them
+
+  const sections = buildSections(headings, text.length);
+  const textLines: TextLine[] = [];
+  for (let l = 0; l < lines.lineCount; l++) {
+    const kind = lineKinds[l];
+    if (!kind || kind === 'table' || kind === 'html' || kind === 'thematic') continue;
+    const content = lineContent(text, lines.starts[l], lines.lineEnd(l), kind);
+    if (content.start >= content.end) continue;
+    if (kind === 'code' && /^\s*(```|~~~)/.test(text.slice(content.start, content.end))) continue;
+    for (const piece of pieces(text, content)) {
+      textLines.push({
+        ...fragment(text, piece.start, piece.end, kind === 'code' ? [] : codeSpans),
+        line: l,
+        kind,
+        section: sectionAt(sections, piece.start),
+      });
+    }
+  }
+  const keyValues = textLines.flatMap((t) => (t.kind === 'heading' ? [] : [keyValueOf(text, t, codeSpans)] )).filter(
+    (kv): kv is NonNullable<typeof kv> => kv !== undefined,
+  );
+  const tables = mdTables.map((t) => buildTable(text, t, lines, sections, codeSpans));
+  return { sections, tables, textLines, keyValues, codeSpans, comments };
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/**
+ * A heading's source without its opening and closing hashes: what .replace(/^#+\s*|\s*#+\s*$/g, '')
+ * leaves, found by hand because the pattern retries its `\s*` / `#+` from every character of a run.
+ */
+function textOf(text: string, node: Nodes): string {
+  const p = node.position!;
+  let start = p.start.offset!;
+  let end = p.end.offset!;
+  if (text[start] === '#') {
+    while (text[start] === '#' && start < end) start++;
+    while (start < end && isSpace(text[start])) start++;
+  }
+  let e = end;
+  while (e > start && isSpace(text[e - 1])) e--;
+  if (e > start && text[e - 1] === '#') {
+    while (e > start && text[e - 1] === '#') e--;
+    while (e > start && isSpace(text[e - 1])) e--;
+    end = e;
+  }
+  return text.slice(start, end);
+}
+
+/** A line's content without list, quote and heading markers. */
+function lineContent(text: string, start: number, end: number, kind: LineKind): Span {
+  const line = text.slice(start, end);
+  const marker = kind === 'heading'
+    ? /^\s*#{1,6}\s*/.exec(line)
+    : /^(?:\s*>)*\s*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?/.exec(line);
+  return trimSpan(text, start + (marker ? marker[0].length : 0), end);
+}
+
+export function buildSections(headings: { depth: number; span: Span; title: string }[], length: number): Section[] {
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  headings.forEach((h, index) => {
+    // A section ends where the next heading of the same or a higher level starts: the one that pops it.
+    while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop()!.span.end = h.span.start;
+    const parent = stack[stack.length - 1];
+    const s: Section = {
+      index,
+      title: h.title,
+      depth: h.depth,
+      headingSpan: h.span,
+      span: { start: h.span.start, end: length },
+      parent,
+      path: [...(parent?.path ?? []), h.title],
+    };
+    sections.push(s);
+    stack.push(s);
+  });
+  return sections;
+}
+
+function buildTable(text: string, node: MdTable, lines: LineIndex, sections: Section[], codeSpans: Span[]): Table {
+  const cellSpan = (cell: MdTable['children'][number]['children'][number]): Span => {
+    const p = cell.position!;
+    let start = p.start.offset!;
+    let end = p.end.offset!;
+    if (text[start] === '|') start++;
+    if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+    return trimSpan(text, start, end);
+  };
+  const headerSpans = node.children[0]?.children.map(cellSpan) ?? [];
+  const headerText = headerSpans.map((s) => text.slice(s.start, s.end));
+  const rows = node.children.map((row) => {
+    const spans = row.children.map(cellSpan);
+    const label = spans[0] && text.slice(spans[0].start, spans[0].end);
+    return {
+      cells: spans.map((s, i) => fragment(text, s.start, s.end, codeSpans, { cpuContext: isCpuCell(headerText[i], label) })),
+      span: { start: row.position!.start.offset!, end: row.position!.end.offset! },
+      line: lines.positionAt(row.position!.start.offset!).line,
+    };
+  });
+  const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
+  return { span, header: rows[0]?.cells ?? [], rows: rows.slice(1), section: sectionAt(sections, span.start) };
+}
