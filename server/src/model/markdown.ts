@@ -1,7 +1,8 @@
-// Markdown -> document model, through remark-parse + remark-gfm (mdast with offsets).
+// Markdown -> document model, through remark-parse and GitHub's tables (mdast with offsets).
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Nodes, Root, Table as MdTable } from 'mdast';
 import type { Span } from '../core/types';
 import type { DocumentModel, LineKind, Section, Table, TextLine } from './document';
@@ -14,13 +15,15 @@ import { stripEmphasis } from './verdicts';
 
 type Built = Omit<DocumentModel, 'text' | 'format' | 'lines' | 'mojibake' | 'looksLikeReport'>;
 
-// Emphasis ("attention") is left unparsed: the model reads no emphasis node (only code, HTML and
-// block positions, which emphasis never changes), and micromark resolves emphasis in time quadratic
-// in the delimiter runs of a paragraph ("*_*_*_…" takes seconds).
+// Only what the model reads is parsed. Of GitHub's extensions, tables: autolinks, footnotes,
+// strikethrough and task lists change no line's kind, and cost parse time (autolink literals
+// also recurse once per nesting level). Emphasis ("attention") is left unparsed too: the model
+// reads no emphasis node (only code, HTML and block positions, which emphasis never changes), and
+// micromark resolves emphasis in time quadratic in the delimiter runs of a paragraph.
 const parser = unified()
-  .data('micromarkExtensions', [{ disable: { null: ['attention'] } }])
-  .use(remarkParse)
-  .use(remarkGfm);
+  .data('micromarkExtensions', [{ disable: { null: ['attention'] } }, gfmTable()])
+  .data('fromMarkdownExtensions', [gfmTableFromMarkdown()])
+  .use(remarkParse);
 
 export function buildMarkdownModel(text: string, lines: LineIndex): Built {
   const root = parser.parse(limitNesting(text)) as Root;

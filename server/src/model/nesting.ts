@@ -1,6 +1,5 @@
 // The Markdown parser's cost grows with the square of container depth (10,000 nested list items
-// take half a minute), and remark-gfm's transforms recurse once per level until the stack
-// overflows. No report nests that deep, so before parsing, container markers past a depth no
+// take half a minute), and tree transforms that recurse once per level overflow the stack. No report nests that deep, so before parsing, container markers past a depth no
 // document needs are blanked to spaces: the text keeps its length, so every offset still points
 // into the original, and the deep line reads as the content of the last container kept.
 
