@@ -8,9 +8,17 @@
 // Then builds the .vsix (`npm run package`), installs it into a fresh code-server, opens a temporary workspace of
 // reports and checks, each as a named step with a screenshot in test/vscode/artifacts/<step>.png:
 //   activation + Problems panel, hover, quick fix, fix-all on save, live updates, invalid .readiness-lint.json.
+// Check g then runs the extension-host mocha suite of `npm run test:electron` (test/electron/suite, the `vscode` API)
+// in code-server's extension host: a second code-server, the extension loaded from this folder as the extension under
+// development, the workbench opened with the `payload` URL parameter (extensionDevelopmentPath, extensionTestsPath),
+// as @vscode/test-web does; code-server's CLI refuses --extensionDevelopmentPath/--extensionTestsPath themselves.
+// Each test's outcome comes back through a JSON-lines file (READINESS_LINT_SUITE_RESULTS, written by the suite), the
+// extension host's exit code through window.codeAutomationExit; the output is in test/vscode/artifacts/g-suite.log.
 //
-// Options: --skip-package (reuse readiness-lint.vsix), --only=a,b,activation (run some checks), --keep (keep the temp dir).
+// Options: --skip-package (reuse readiness-lint.vsix, and dist/ for check g), --only=a,b,g,activation (run some checks),
+//          --keep (keep the temp dir).
 // Environment: READINESS_LINT_VSCODE_CACHE, READINESS_LINT_VSCODE_TIMEOUT_MS (default 15 min),
+//              READINESS_LINT_SUITE_TIMEOUT_MS (check g, default 8 min),
 //              READINESS_LINT_CHROMIUM (default /usr/bin/chromium), READINESS_LINT_SEEDS (default ../shared/fixtures/seeds),
 //              READINESS_LINT_VSCODE_VSIX (test this .vsix instead of building one).
 // Exit code: 0 all checks passed, 1 a check or the setup failed, 124 the total timeout.
@@ -21,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import util from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CODE_SERVER_VERSION = '4.100.3'; // VS Code 1.100.3; the last code-server that runs on Node 20
@@ -36,6 +45,7 @@ const SEEDS = path.resolve(process.env.READINESS_LINT_SEEDS || path.join(ROOT, '
 const ARTIFACTS = path.join(ROOT, 'test', 'vscode', 'artifacts');
 const VSIX = path.resolve(process.env.READINESS_LINT_VSCODE_VSIX || path.join(ROOT, 'readiness-lint.vsix'));
 const TOTAL_TIMEOUT_MS = Number(process.env.READINESS_LINT_VSCODE_TIMEOUT_MS || 15 * 60_000);
+const SUITE_TIMEOUT_MS = Number(process.env.READINESS_LINT_SUITE_TIMEOUT_MS || 8 * 60_000);
 const SEED = '004_7fec090cc70680d6.txt'; // mojibake + claims findings (statistic-mismatch, summary-contradicts-results)
 
 const args = process.argv.slice(2);
@@ -188,6 +198,10 @@ function makeWorkspace(base) {
     path.join(ws, '.vscode', 'settings.json'),
     JSON.stringify({ 'editor.codeActionsOnSave': { 'source.fixAll.readinessLint': 'explicit' } }, null, 2) + '\n',
   );
+  return { ws, userData: writeUserData(base), extensions: path.join(base, 'extensions') };
+}
+
+function writeUserData(base) {
   const userData = path.join(base, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
@@ -228,7 +242,7 @@ function makeWorkspace(base) {
       2,
     ) + '\n',
   );
-  return { ws, userData, extensions: path.join(base, 'extensions') };
+  return userData;
 }
 
 function cliFindings(file) {
@@ -255,15 +269,16 @@ function codeServerArgs(dirs) {
   return ['--config', path.join(dirs.userData, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
 }
 
-async function startCodeServer(dirs, logFile) {
+async function startCodeServer(dirs, logFile, env = {}) {
   const port = await freePort();
   const out = fs.openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
     [codeServerBin(), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', ...codeServerArgs(dirs), dirs.ws],
-    { stdio: ['ignore', out, out], detached: true, env: { ...process.env, VSCODE_PROXY_URI: '' } },
+    { stdio: ['ignore', out, out], detached: true, env: { ...process.env, VSCODE_PROXY_URI: '', ...env } },
   );
-  cleanups.push(async () => {
+  fs.closeSync(out);
+  const stop = async () => {
     if (child.exitCode !== null) return;
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -281,14 +296,15 @@ async function startCodeServer(dirs, logFile) {
         /* gone */
       }
     }
-  });
+  };
+  cleanups.push(stop);
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${logFile}`);
     try {
       const res = await fetch(`${url}healthz`);
-      if (res.ok) return { url, child };
+      if (res.ok) return { url, child, stop };
     } catch {
       /* not yet */
     }
@@ -433,30 +449,25 @@ async function main() {
   ensureNpmPackages();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
 
-  if (!process.env.READINESS_LINT_VSCODE_VSIX && (!flag('skip-package') || !fs.existsSync(VSIX))) {
+  // Checks a-f (and the activation time) test the packaged .vsix through the UI; check g the suite through the API.
+  const uiChecks = !only || only.some((c) => c !== 'g');
+  const suite = !only || only.includes('g');
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  if (uiChecks && !process.env.READINESS_LINT_VSCODE_VSIX && (!flag('skip-package') || !fs.existsSync(VSIX))) {
     log('build: npm run package');
     run('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  } else if (suite && (!flag('skip-package') || !fs.existsSync(path.join(ROOT, 'dist', 'client.js')))) {
+    log('build: node scripts/build.mjs (dist/ for the extension under development)');
+    run(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  log(`build: ${path.relative(ROOT, VSIX)} is ${(fs.statSync(VSIX).size / 1024).toFixed(1)} KiB`);
 
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-lint-vscode-'));
   cleanups.unshift(async () => {
     // Keep VS Code's logs (extension host, the Readiness Lint output channel) beside the screenshots.
-    fs.cpSync(path.join(base, 'user-data', 'logs'), path.join(ARTIFACTS, 'logs'), { recursive: true });
+    if (fs.existsSync(path.join(base, 'user-data', 'logs'))) fs.cpSync(path.join(base, 'user-data', 'logs'), path.join(ARTIFACTS, 'logs'), { recursive: true });
     if (!flag('keep')) fs.rmSync(base, { recursive: true, force: true });
   });
-  const dirs = makeWorkspace(base);
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-
-  log(`code-server: --install-extension ${path.relative(ROOT, VSIX)}`);
-  const inst = spawnSync(process.execPath, [codeServerBin(), ...codeServerArgs(dirs), '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
-  if (inst.status !== 0 || !/successfully installed/i.test(inst.stdout + inst.stderr)) {
-    throw new Error(`--install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
-  }
-  const logFile = path.join(ARTIFACTS, 'code-server.log');
-  const { url } = await startCodeServer(dirs, logFile);
-  log(`code-server: serving ${dirs.ws} at ${url} (log: ${path.relative(ROOT, logFile)})`);
 
   const require = createRequire(path.join(CACHE, 'package.json'));
   const { chromium } = require('playwright-core');
@@ -466,21 +477,180 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   cleanups.push(() => browser.close());
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const wb = new Workbench(page);
-  log(`chromium ${browser.version()}: opening the workbench`);
-  await page.goto(`${url}?folder=${encodeURIComponent(dirs.ws)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
-  // The explorer lists the workspace once the remote file system answers.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'status.md' }).waitFor({ timeout: 60_000 });
-  log('workbench ready');
+  log(`chromium ${browser.version()}`);
 
-  const seedExpected = JSON.parse(fs.readFileSync(path.join(SEEDS, 'expected.json'), 'utf8')).files.find((f) => f.file === SEED);
-  const seedCli = cliFindings(path.join(dirs.ws, SEED));
-  await runChecks(wb, page, dirs, seedExpected, seedCli);
+  if (uiChecks) {
+    try {
+      await runUi(base, browser);
+    } catch (e) {
+      if (!suite) throw e;
+      console.error(`[test:vscode] FAIL: checks a-f: ${e.stack ?? e}`);
+      results.push({ id: 'setup', ok: false });
+    }
+  }
+  if (suite) await runSuite(base, browser);
+}
+
+async function runUi(base, browser) {
+  log(`build: ${path.relative(ROOT, VSIX)} is ${(fs.statSync(VSIX).size / 1024).toFixed(1)} KiB`);
+  const dirs = makeWorkspace(base);
+  log(`code-server: --install-extension ${path.relative(ROOT, VSIX)}`);
+  const inst = spawnSync(process.execPath, [codeServerBin(), ...codeServerArgs(dirs), '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
+  if (inst.status !== 0 || !/successfully installed/i.test(inst.stdout + inst.stderr)) {
+    throw new Error(`--install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+  }
+  const logFile = path.join(ARTIFACTS, 'code-server.log');
+  const { url, stop } = await startCodeServer(dirs, logFile);
+  log(`code-server: serving ${dirs.ws} at ${url} (log: ${path.relative(ROOT, logFile)})`);
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const wb = new Workbench(page);
+    log('opening the workbench');
+    await page.goto(`${url}?folder=${encodeURIComponent(dirs.ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
+    // The explorer lists the workspace once the remote file system answers.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'status.md' }).waitFor({ timeout: 60_000 });
+    log('workbench ready');
+
+    const seedExpected = JSON.parse(fs.readFileSync(path.join(SEEDS, 'expected.json'), 'utf8')).files.find((f) => f.file === SEED);
+    const seedCli = cliFindings(path.join(dirs.ws, SEED));
+    await runChecks(wb, page, dirs, seedExpected, seedCli);
+  } finally {
+    // Free the two cores for check g.
+    await context.close().catch(() => {});
+    await stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. Check g: the extension-host suite of `npm run test:electron`, in code-server's (remote) extension host.
+async function runSuite(base, browser) {
+  const t0 = Date.now();
+  const head = 'g. the extension-host suite (mocha, vscode API)';
+  const fail = (why) => {
+    results.push({ id: 'g', title: head, ok: false });
+    console.log(`FAIL ${head} (${Date.now() - t0} ms): ${why}`);
+  };
+  log('g: bundling test/electron/suite (test/electron/bundle.ts)');
+  const bundle = path.join(ROOT, 'out', 'electron', 'index.js'); // inside the extension: its extension host runs it
+  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'electron', 'bundle.ts'), bundle], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  // The workspace of test/electron/run.ts: a copy of test/electron/workspace with its .vscode/settings.json.
+  const sbase = path.join(base, 'suite');
+  const ws = path.join(sbase, 'workspace');
+  fs.cpSync(path.join(ROOT, 'test', 'electron', 'workspace'), ws, { recursive: true });
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.renameSync(path.join(ws, '.vscode-settings.json'), path.join(ws, '.vscode', 'settings.json'));
+  const dirs = { ws, userData: writeUserData(sbase), extensions: path.join(sbase, 'extensions') };
+  const resultsFile = path.join(sbase, 'results.jsonl');
+  const logFile = path.join(ARTIFACTS, 'g-code-server.log');
+  const output = [];
+  const server = await startCodeServer(dirs, logFile, { READINESS_LINT_SUITE_RESULTS: resultsFile });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const seen = { start: undefined, end: undefined, tests: [] };
+  let read = 0;
+  const poll = () => {
+    // New lines of the results file: print each test's outcome as it comes.
+    let text = '';
+    try {
+      text = fs.readFileSync(resultsFile, 'utf8');
+    } catch {
+      return;
+    }
+    const lines = text.split('\n');
+    lines.pop(); // an unfinished line waits for the next poll
+    for (const line of lines.slice(read)) {
+      read += 1;
+      let r;
+      try {
+        r = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (r.event === 'start') seen.start = r;
+      else if (r.event === 'end') seen.end = r;
+      else {
+        const n = seen.tests.length + 1;
+        seen.tests.push(r);
+        if (r.event === 'pending') {
+          console.log(`SKIP g${n}. ${r.title} (pending in the suite)`);
+          continue;
+        }
+        const ok = r.event === 'pass';
+        results.push({ id: `g${n}`, title: r.title, ok });
+        if (ok) console.log(`PASS g${n}. ${r.title} (${r.ms} ms)`);
+        else console.log(`FAIL g${n}. ${r.title} (${r.ms} ms)\n     ${String(r.error).split('\n').join('\n     ')}`);
+      }
+    }
+  };
+  const poller = setInterval(poll, 250);
+  try {
+    const page = await context.newPage();
+    let exited;
+    const exit = new Promise((r) => (exited = r));
+    // The workbench calls these when tests run from the command line (as with @vscode/test-web).
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      output.push(`[${type}] ${util.format(...(Array.isArray(args) ? args : [args]))}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      for (const l of Array.isArray(logs) ? logs : []) {
+        const rel = path.normalize(String(l?.relativePath ?? '')).replace(/^(\.\.(\/|$))+/, '');
+        if (!rel || rel === '.') continue;
+        const file = path.join(ARTIFACTS, 'g-logs', 'browser', rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, String(l.contents ?? ''));
+      }
+      exited(code);
+    });
+    const host = new URL(server.url).host;
+    const remote = (p) => `vscode-remote://${host}${encodeURI(p)}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(bundle)],
+    ]);
+    log(`g: code-server at ${server.url} (log: ${path.relative(ROOT, logFile)}), ${ROOT} as the extension under development`);
+    await page.goto(`${server.url}?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+    const limit = Math.max(1000, Math.min(SUITE_TIMEOUT_MS, TOTAL_TIMEOUT_MS - (Date.now() - started) - 15_000));
+    let timer;
+    const outcome = await Promise.race([
+      exit.then((code) => ({ code })),
+      new Promise((r) => server.child.once('exit', (code, signal) => r({ error: `code-server exited (${signal ?? code}); see ${path.relative(ROOT, logFile)}` }))),
+      new Promise((r) => {
+        // No start within 2 minutes: the tests were never loaded; otherwise the suite's own limit.
+        const t1 = Date.now();
+        timer = setInterval(() => {
+          if (!seen.start && Date.now() - t1 > Math.min(limit, 120_000)) r({ error: 'the suite did not start within 120 s (no "start" in the results file)' });
+          else if (Date.now() - t1 > limit) r({ error: `the suite did not finish within ${Math.round(limit / 1000)} s` });
+        }, 500);
+      }),
+    ]);
+    clearInterval(timer);
+    clearInterval(poller);
+    await new Promise((r) => setTimeout(r, 100));
+    poll();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'g-suite.png') }).catch(() => {});
+    const summary = seen.end ? `${seen.end.passes} passed, ${seen.end.failures} failed of ${seen.start?.total}` : 'no end of run';
+    if (outcome.error) fail(`${outcome.error}; ${summary}; output: ${path.relative(ROOT, path.join(ARTIFACTS, 'g-suite.log'))}`);
+    else if (!seen.start || !seen.end) fail(`the extension host exited with ${outcome.code} but the suite ${seen.start ? 'did not finish' : 'never started'} (see test/vscode/artifacts/g-suite.log)`);
+    else if (seen.end.failures || outcome.code !== 0) {
+      // The failed tests are listed above; this line only says why when none is (a failed hook, a non-zero exit).
+      if (!seen.tests.some((t) => t.event === 'fail')) fail(`extension host exit code ${outcome.code}, ${summary}`);
+      log(`g: ${summary} (exit code ${outcome.code}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } else if (seen.tests.length !== seen.start.total) fail(`${seen.tests.length} test outcomes for ${seen.start.total} tests`);
+    else log(`g: ${summary} in the extension host (exit code 0) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    fail(e.message.split('\n')[0]);
+  } finally {
+    clearInterval(poller);
+    fs.writeFileSync(path.join(ARTIFACTS, 'g-suite.log'), output.join('\n') + '\n');
+    await context.close().catch(() => {});
+    await server.stop();
+    if (fs.existsSync(path.join(dirs.userData, 'logs'))) fs.cpSync(path.join(dirs.userData, 'logs'), path.join(ARTIFACTS, 'g-logs'), { recursive: true });
+  }
 }
 
 async function runChecks(wb, page, dirs, seedExpected, seedCli) {

@@ -3,14 +3,13 @@
 // neither is possible (machines without access to Microsoft's update servers) it says so and exits
 // with 2, or with 0 under --skip-unavailable. The suite is bundled first (the extension host loads
 // JavaScript), and runs on a copy of test/electron/workspace.
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { bundleSuite } from './bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
-const OUT = path.join(ROOT, 'out/electron');
 
 async function vscodeExecutable(): Promise<string | undefined> {
   const local = process.env.VSCODE_EXECUTABLE_PATH;
@@ -31,17 +30,7 @@ async function vscodeExecutable(): Promise<string | undefined> {
 }
 
 async function main(): Promise<number> {
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'suite/index.ts')],
-    outfile: path.join(OUT, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  const bundle = await bundleSuite();
   const executable = await vscodeExecutable();
   if (!executable) return process.argv.includes('--skip-unavailable') ? 0 : 2;
 
@@ -53,7 +42,7 @@ async function main(): Promise<number> {
     return await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(OUT, 'index.js'),
+      extensionTestsPath: bundle,
       launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes', '--disable-workspace-trust'],
     });
   } finally {

@@ -123,6 +123,20 @@ describe('language server over stdio', () => {
     assert.deepEqual(fixAll[0].edit!.changes![uri].map((e) => e.newText), ['✅', '—']);
   });
 
+  test('with many documents open, a code action on the first still gets its fixes', async () => {
+    // Only the most recently used documents keep their model in the server's cache.
+    const dir = workspace({});
+    const uris = Array.from({ length: 12 }, (_, i) => client.open(path.join(dir, `many-${i}.md`), `# Report ${i}\n\nâœ… done\n`));
+    for (const uri of uris) assert.equal((await client.pull(uri)).length, 1);
+    const [diagnostic] = await client.pull(uris[0]);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uris[0] },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    assert.equal(actions[0].edit!.changes![uris[0]][0].newText, '✅');
+  });
+
   test('an invalid .readiness-lint.json is reported on the config file, and checking goes on', async () => {
     const dir = workspace({ '.readiness-lint.json': '{\n  "rules": { "mojibake": "loud" }\n}\n', 'r.md': '# R\n\nâœ… ok\n' });
     const uri = client.open(path.join(dir, 'r.md'), fs.readFileSync(path.join(dir, 'r.md'), 'utf8'));

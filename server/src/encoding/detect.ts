@@ -2,11 +2,12 @@
 // well-formed UTF-8 (perhaps short of bytes the code page could not show), and whose decoded
 // reading is far more plausible than the text as it stands.
 import { charInfo } from './chars';
-import { CODE_PAGES, type CodePage } from './codepages';
+import { CODE_PAGES, decodeWith, type CodePage } from './codepages';
 import { context, lookAhead, lookBack } from './context';
 import { describeCodePoint } from './names';
 import { weirdness } from './plausibility';
 import { rankReadings } from './ranking';
+import { innerReadings } from './inner';
 import { combineReadings, type Reading, type Sequence } from './repair';
 import { shapeEvidence, shapes, type Shape } from './shapes';
 import type { MojibakeRun } from './types';
@@ -21,8 +22,6 @@ const THRESHOLD = 1.5;
  */
 const SUPPORTED_THRESHOLD = 0;
 const SUPPORT_GAP = 3;
-/** Readings of a run that lost bytes which are tried as a second layer of mojibake. */
-const MAX_INNER_TRIES = 24;
 /**
  * A shape of more sequences than this (a whole line garbled without one ASCII character, or a
  * pathological input of megabytes) is judged in pieces of PIECE sequences, cut between sequences:
@@ -68,21 +67,22 @@ function evidenceOf(garbled: readonly number[], decoded: readonly number[], befo
 const cps = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0)!);
 
 /**
- * Reads a whole string as one shape under some code page (of `pages`), for text that was decoded
- * wrongly twice.
+ * Readings of text decoded wrongly twice: the outer sequences (each with the characters it can
+ * have been) read, under the first page of `pages` that reads them whole, as a second layer of
+ * UTF-8 that is ordinary text and far more plausible than the middle layer.
  */
-function innerLayer(text: string, before: number[], after: number[], pages: readonly CodePage[]): { page: CodePage; readings: Decoded[] } | undefined {
-  if (text.length < 2) return undefined;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80 || (text.charCodeAt(i) & 0xf800) === 0xd800) return undefined;
+function innerLayer(outer: readonly (readonly Reading[])[], before: number[], after: number[], pages: readonly CodePage[]): { page: CodePage; readings: Decoded[] } | undefined {
+  if (outer.length < 2) return undefined;
   for (const page of pages) {
-    const [shape] = shapes(text, 0, text.length, page);
-    if (!shape || shape.start !== 0 || shape.end !== text.length) continue;
-    const readings = rankReadings(combineReadings(shape.readings), before, after).filter((r) => r.cps.every((cp) => charInfo(cp).commonness >= 2));
+    const readings = innerReadings(outer, page, before, after).filter((r) => r.cps.every((cp) => charInfo(cp).commonness >= 2));
     if (readings.length === 0) continue;
-    const evidence = shapeEvidence(text, shape, readings[0].cps) + evidenceOf(cps(text), readings[0].cps, before, after);
+    // Evidence as for any shape: the characters of the middle layer against the best reading.
+    const best = readings[0];
+    const text = decodeWith(page, best.bytes);
+    const shape: Shape = { start: 0, end: text.length, sequences: [...best.sequences], readings: [] };
+    const evidence = shapeEvidence(text, shape, best.cps) + evidenceOf(cps(text), best.cps, before, after);
     if (evidence < THRESHOLD) continue;
-    const bytes = shape.sequences.flatMap((s) => s.bytes);
-    return { page, readings: readings.map((r) => ({ ...r, bytes })) };
+    return { page, readings };
   }
   return undefined;
 }
@@ -98,17 +98,10 @@ function judge(text: string, shape: Shape, page: CodePage, before: number[], aft
   let readings: Decoded[] = outer.map((r) => ({ ...r, bytes: outerBytes }));
   let decoder = page.name;
   // Twice-decoded text reads, once repaired, as mojibake again: repair it a second time.
-  let innerPage: CodePage | undefined;
-  const twice: Decoded[] = [];
-  for (const r of inner.length ? outer.slice(0, MAX_INNER_TRIES) : []) {
-    const layer = innerLayer(fromCodePoints(r.cps), before, after, inner);
-    if (!layer || (innerPage && layer.page !== innerPage)) continue;
-    innerPage = layer.page;
-    twice.push(...layer.readings.map((d) => ({ ...d, inserted: d.inserted + r.inserted })));
-  }
-  if (innerPage) {
-    readings = rankReadings(twice, before, after);
-    decoder = innerPage === page ? `${page.name} twice` : `${innerPage.name}, then ${page.name}`;
+  const layer = inner.length ? innerLayer(shape.readings, before, after, inner) : undefined;
+  if (layer) {
+    readings = layer.readings;
+    decoder = layer.page === page ? `${page.name} twice` : `${layer.page.name}, then ${page.name}`;
   }
   readings = readings.filter((r) => r.cps.every((cp) => charInfo(cp).commonness >= 2));
   if (readings.length === 0) return undefined;

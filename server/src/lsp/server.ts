@@ -36,6 +36,8 @@ import { FIX_ALL_KIND, SOURCE, fixAction, toLspDiagnostic, toRange, toTextEdits 
 
 export const COMMANDS = SERVER_COMMANDS;
 export const STATUS_NOTIFICATION = 'readinessLint/status';
+/** How many documents keep their model in the cache (see keepModel). */
+const MODELS_KEPT = 8;
 
 /** Editor settings that are not analysis configuration. */
 const EDITOR_ONLY = ['enable', 'trace', 'logLevel', 'debounceMs'];
@@ -52,6 +54,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const resolver = new ConfigResolver();
   const cache = new Map<string, Cached>();
+  /** Documents whose cached analysis keeps its model, most recently used first. */
+  const modelsKept: string[] = [];
   const settingsCache = new Map<string, Promise<{ enabled: boolean; settings: Settings; debounceMs: number }>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   const configUrisWithErrors = new Set<string>();
@@ -131,9 +135,16 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function analysisOf(doc: TextDocument): Promise<Cached | undefined> {
+  /**
+   * The analysis of a document's current version, cached. `needModel`: the caller reads the document
+   * model (code actions, commands); only the most recently used documents keep theirs (see keepModel).
+   */
+  async function analysisOf(doc: TextDocument, needModel = false): Promise<Cached | undefined> {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.version === doc.version && (!needModel || hit.analysis.model || hit.analysis.skipped)) {
+      keepModel(doc.uri);
+      return hit;
+    }
     const { enabled, settings } = await settingsFor(doc.uri);
     if (!enabled) return undefined;
     const text = doc.getText();
@@ -150,7 +161,10 @@ export function startServer(connection: Connection): void {
     }
     const entry = { version: doc.version, config: resolved.config, analysis, lines, lsp };
     // Only the newest version is kept: an older run finishing late must not win.
-    if ((documents.get(doc.uri)?.version ?? doc.version) === doc.version) cache.set(doc.uri, entry);
+    if ((documents.get(doc.uri)?.version ?? doc.version) === doc.version) {
+      cache.set(doc.uri, entry);
+      keepModel(doc.uri);
+    }
     const count = (s: string) => analysis.diagnostics.filter((d) => d.severity === s).length;
     if (statusNotifications) void connection.sendNotification(STATUS_NOTIFICATION, {
       uri: doc.uri,
@@ -162,6 +176,21 @@ export function startServer(connection: Connection): void {
       skipped: analysis.skipped,
     });
     return entry;
+  }
+
+  /**
+   * A document model takes megabytes (every line's figures and verdicts); diagnostics and hovers need
+   * none of it. With many documents open, only the MODELS_KEPT most recently used keep theirs, and a
+   * code action on another document analyses it again.
+   */
+  function keepModel(uri: string): void {
+    const at = modelsKept.indexOf(uri);
+    if (at >= 0) modelsKept.splice(at, 1);
+    modelsKept.unshift(uri);
+    for (const dropped of modelsKept.splice(MODELS_KEPT)) {
+      const entry = cache.get(dropped);
+      if (entry?.analysis.model) cache.set(dropped, { ...entry, analysis: { ...entry.analysis, model: undefined } });
+    }
   }
 
   function reportConfigErrors(errors: ConfigError[]): void {
@@ -231,6 +260,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document, false));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    if (modelsKept.includes(e.document.uri)) modelsKept.splice(modelsKept.indexOf(e.document.uri), 1);
     publishedConfig.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     if (!pull || isConfigFile(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -279,7 +309,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const entry = doc && (await analysisOf(doc));
+    const entry = doc && (await analysisOf(doc, true));
     if (!doc || !entry || !entry.analysis.model) return [];
     const { analysis, lines } = entry;
     const model = analysis.model!;
@@ -333,8 +363,8 @@ export function startServer(connection: Connection): void {
     }
     if (params.command === COMMANDS.fixAll) {
       const doc = documents.get(String(params.arguments?.[0] ?? ''));
-      const entry = doc && (await analysisOf(doc));
-      if (!doc || !entry) return;
+      const entry = doc && (await analysisOf(doc, true));
+      if (!doc || !entry?.analysis.model) return;
       const edits = fixAllEdits(entry);
       if (edits.length) await connection.workspace.applyEdit({ label: 'Readiness Lint: fix all', edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } });
       return;
@@ -343,7 +373,7 @@ export function startServer(connection: Connection): void {
       // The methodology-missing fix on demand: a section pre-filled with what the report states, or
       // the missing elements added to the section it has. Answers whether it changed the document.
       const doc = documents.get(String(params.arguments?.[0] ?? ''));
-      const entry = doc && (await analysisOf(doc));
+      const entry = doc && (await analysisOf(doc, true));
       const model = entry?.analysis.model;
       if (!doc || !entry || !model) return { inserted: false, reason: 'The document is not open, or Readiness Lint is disabled for it.' };
       const fix = methodologySectionEdit(model, methodologyOptions.parse(entry.config.rules['methodology-missing']?.options ?? undefined));
