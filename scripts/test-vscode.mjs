@@ -622,8 +622,9 @@ async function runSuite(base, browser) {
       new Promise((r) => {
         // No start within 2 minutes: the tests were never loaded; otherwise the suite's own limit.
         const t1 = Date.now();
+        const startLimit = Math.min(limit, 120_000);
         timer = setInterval(() => {
-          if (!seen.start && Date.now() - t1 > Math.min(limit, 120_000)) r({ error: 'the suite did not start within 120 s (no "start" in the results file)' });
+          if (!seen.start && Date.now() - t1 > startLimit) r({ error: `the suite did not start within ${Math.round(startLimit / 1000)} s (no "start" in the results file)` });
           else if (Date.now() - t1 > limit) r({ error: `the suite did not finish within ${Math.round(limit / 1000)} s` });
         }, 500);
       }),

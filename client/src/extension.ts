@@ -40,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'plaintext' },
       { pattern: '**/.readiness-lint.json' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.readiness-lint.json') },
+    // The settings: the server reads them with workspace/configuration, and is told when they change.
+    synchronize: { configurationSection: 'readinessLint', fileEvents: vscode.workspace.createFileSystemWatcher('**/.readiness-lint.json') },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationOptions: { settings: vscode.workspace.getConfiguration('readinessLint'), statusNotifications: true },

@@ -277,7 +277,8 @@ function sameBytes(a: readonly Sequence[], b: readonly Sequence[]): boolean {
  * windows-1254). The decoder named is the page of the best reading.
  */
 function merge(kept: Interpretation, other: Interpretation): void {
-  if (!sameBytes(kept.sequences, other.sequences) || kept.decoder.includes(' ') || other.decoder.includes(' ')) return; // one story only
+  // Decoded once and decoded twice are different stories; two stories of the same depth are one.
+  if (!sameBytes(kept.sequences, other.sequences) || kept.decoder.includes(' ') !== other.decoder.includes(' ')) return;
   const owner = new Map<string, string>();
   for (const i of [kept, other].sort((a, b) => a.order - b.order)) {
     for (const r of i.readings) if (!owner.has(r.cps.join())) owner.set(r.cps.join(), i.decoder);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
   const pushTimers = new Map<string, NodeJS.Timeout>();
   const configUrisWithErrors = new Set<string>();
   let pull = false;
+  let configurationChangeRegistration = false;
   let configurationCapability = false;
   let showDocumentCapability = false;
   let statusNotifications = false;
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     pull = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationCapability = params.capabilities.workspace?.configuration === true;
+    configurationChangeRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     showDocumentCapability = params.capabilities.window?.showDocument?.support === true;
     statusNotifications = params.initializationOptions?.statusNotifications === true;
     pushedSettings = params.initializationOptions?.settings;
@@ -252,6 +255,7 @@ export function startServer(connection: Connection): void {
 
   function refreshAll(): void {
     cache.clear();
+    modelsKept.length = 0;
     if (pull) void connection.languages.diagnostics.refresh();
     for (const doc of documents.all()) schedule(doc, true);
   }
@@ -272,6 +276,12 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  // Clients that read settings through workspace/configuration only say they changed when asked to.
+  connection.onInitialized(() => {
+    if (configurationCapability && configurationChangeRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'readinessLint' });
+    }
+  });
   connection.onDidChangeConfiguration((params) => {
     // Clients that cannot answer workspace/configuration send the settings here instead.
     const sent = (params.settings as { readinessLint?: unknown } | null | undefined)?.readinessLint;
