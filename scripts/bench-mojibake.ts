@@ -7,6 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_PAGES, findMojibake, garbleLine, type GarbleOptions } from '../server/src/encoding';
+import { charInfo } from '../server/src/encoding/chars';
+import { emojiSpans } from '../server/src/encoding/emoji';
+import { letterShare } from '../server/src/encoding/frequency';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -80,13 +83,40 @@ export interface Tally {
   ranks: number[]; // index 0: top-1, 1: top-2, 2: top-3, 3: lower, 4: absent
   /** The same for dropped-byte runs of emoji, symbols and punctuation only (no letters). */
   symbolRanks: number[];
+  /** The same for dropped-byte runs whose intended text no stated criterion can single out (see `indistinguishable`). */
+  tiedRanks: number[];
   strayRuns: number;
   misses: string[];
   wrong: string[];
 }
 
 export function emptyTally(): Tally {
-  return { spans: 0, detected: 0, recoverable: 0, repaired: 0, dropped: 0, ranks: [0, 0, 0, 0, 0], symbolRanks: [0, 0, 0, 0, 0], strayRuns: 0, misses: [], wrong: [] };
+  return { spans: 0, detected: 0, recoverable: 0, repaired: 0, dropped: 0, ranks: [0, 0, 0, 0, 0], symbolRanks: [0, 0, 0, 0, 0], tiedRanks: [0, 0, 0, 0, 0], strayRuns: 0, misses: [], wrong: [] };
+}
+
+/**
+ * What the issue ranks candidates by, per character: emoji or not, script, kind, commonness tier,
+ * and for letters their frequency (share among the letters of their script, within a factor of 2).
+ */
+function traits(cp: number): string {
+  const info = charInfo(cp);
+  const frequency = info.letter ? Math.round(Math.log2(letterShare(cp) || 1e-6)) : '';
+  return `${emojiSpans(String.fromCodePoint(cp)).length > 0}/${info.script}/${info.kind}/${info.commonness}/${frequency}`;
+}
+
+/**
+ * Whether `other` ties with `intended` on every criterion the issue ranks by: the same bytes put
+ * back, the same emoji validity, and where they differ, characters of the same script, kind,
+ * commonness tier and letter frequency (📐 or 📏, 아 or 암). Which was meant is then a guess:
+ * such runs are counted apart as well, not removed from the totals.
+ */
+function indistinguishable(intended: string, other: string, inserted: number, otherInserted: number): boolean {
+  const a = Array.from(intended, (c) => c.codePointAt(0)!);
+  const b = Array.from(other, (c) => c.codePointAt(0)!);
+  if (inserted !== otherInserted || a.length !== b.length || intended === other) return false;
+  const qualified = (t: string) => emojiSpans(t).map((s) => `${s.qualified}${s.invalid}`).join();
+  if (qualified(intended) !== qualified(other)) return false;
+  return a.every((cp, i) => cp === b[i] || traits(cp) === traits(b[i]));
 }
 
 /** Garbles `line`, runs the detector and adds what it found to `tally`. */
@@ -113,6 +143,7 @@ export function measure(line: string, page: string, options: GarbleOptions, tall
       const rank = texts.indexOf(span.original);
       tally.ranks[rank < 0 ? 4 : Math.min(rank, 3)]++;
       if (!/\p{L}/u.test(span.original)) tally.symbolRanks[rank < 0 ? 4 : Math.min(rank, 3)]++;
+      if (runs[i].candidates.some((c) => indistinguishable(span.original, c.text, span.lostBytes, c.insertedBytes))) tally.tiedRanks[rank < 0 ? 4 : Math.min(rank, 3)]++;
     }
   }
   tally.strayRuns += runs.length - matched.size;
@@ -159,6 +190,11 @@ function summary(title: string, { tally, lines }: Run): void {
   const [s1, s2, s3] = tally.symbolRanks;
   const symbols = tally.symbolRanks.reduce((a, b) => a + b, 0);
   console.log(`    of which emoji, symbols, punctuation: ${symbols}; top-1 ${pct(s1, symbols)}, top-3 ${pct(s1 + s2 + s3, symbols)}`);
+  const [t1, t2, t3] = tally.tiedRanks;
+  const tied = tally.tiedRanks.reduce((a, b) => a + b, 0);
+  const rest = tally.dropped - tied;
+  console.log(`    of which not determinable (tied with another candidate on every criterion): ${tied}; top-1 ${pct(t1, tied)}, top-3 ${pct(t1 + t2 + t3, tied)}`);
+  console.log(`    the others: ${rest}; top-1 ${pct(r1 - t1, rest)}, top-3 ${pct(r1 + r2 + r3 - t1 - t2 - t3, rest)}`);
   console.log(`  Stray runs in garbled lines: ${tally.strayRuns}`);
 }
 

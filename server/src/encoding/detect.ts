@@ -2,13 +2,13 @@
 // well-formed UTF-8 (perhaps short of bytes the code page could not show), and whose decoded
 // reading is far more plausible than the text as it stands.
 import { charInfo } from './chars';
-import { CODE_PAGES, decodeWith, type CodePage } from './codepages';
+import { CODE_PAGES, codePage, decodeWith, type CodePage } from './codepages';
 import { context, lookAhead, lookBack } from './context';
 import { describeCodePoint } from './names';
 import { weirdness } from './plausibility';
 import { rankReadings } from './ranking';
 import { innerReadings } from './inner';
-import { combineReadings, type Reading, type Sequence } from './repair';
+import { combineReadings, sequenceReadings, type Reading, type Sequence } from './repair';
 import { shapeEvidence, shapes, type Shape } from './shapes';
 import type { MojibakeRun } from './types';
 import { fromCodePoints, sequenceLength } from './utf8';
@@ -413,13 +413,84 @@ function supported(text: string, run: MojibakeRun, runs: readonly MojibakeRun[])
   return false;
 }
 
+/** Nothing but ASCII, on one line. */
+const ASCII_ON_A_LINE = /^[\x00-\x09\x0b-\x7f]*$/;
+
+/**
+ * Weak runs linked to a strong run of their code page by nothing but ASCII and other weak runs of
+ * that page, on one line: a line that went through a code page went through it whole, so every
+ * stretch of it that reads no worse repaired is mojibake too ("17 РёСЋРЅСЏ 2024 Рі." — г.). A line
+ * of real text has no strong run, and any other non-ASCII text between breaks the chain.
+ */
+function chained(text: string, runs: readonly MojibakeRun[], weak: readonly MojibakeRun[]): Set<MojibakeRun> {
+  const all = [...runs.map((r) => ({ r, strong: true })), ...weak.map((r) => ({ r, strong: false }))].sort((a, b) => a.r.start - b.r.start);
+  const linked = (i: number, j: number) => all[i].r.decoder === all[j].r.decoder && all[i].r.end <= all[j].r.start && ASCII_ON_A_LINE.test(text.slice(all[i].r.end, all[j].r.start));
+  const left = all.map(() => false);
+  const right = all.map(() => false);
+  for (let i = 1; i < all.length; i++) left[i] = linked(i - 1, i) && (all[i - 1].strong || left[i - 1]);
+  for (let i = all.length - 2; i >= 0; i--) right[i] = linked(i, i + 1) && (all[i + 1].strong || right[i + 1]);
+  return new Set(all.filter((x, i) => !x.strong && (left[i] || right[i])).map((x) => x.r));
+}
+
+/**
+ * The one character it can have been, under `page`, for each character that opens a two-byte
+ * sequence there and stands alone (its continuation byte dropped), best first; none when no
+ * reading is ordinary text reading no worse than the character as it stands.
+ */
+function loneLead(text: string, at: number, page: CodePage): MojibakeRun | undefined {
+  const lead = page.byteOf.get(text.charCodeAt(at));
+  if (lead === undefined || sequenceLength(lead) !== 2) return undefined;
+  const { before, after } = context(text, at, at + 1);
+  const readings = sequenceReadings({ bytes: [lead], length: 2 }, page.undefinedBytes).filter((r) => charInfo(r.cps[0]).commonness >= 2);
+  if (readings.length === 0) return undefined;
+  const ranked = rankReadings(readings, before, after);
+  if (evidenceOf([text.charCodeAt(at)], ranked[0].cps, before, after) < SUPPORTED_THRESHOLD) return undefined;
+  const candidates = ranked.map((r) => ({ text: fromCodePoints(r.cps), insertedBytes: 1, codePoints: r.cps.map(describeCodePoint).join(', ') }));
+  return { start: at, end: at + 1, text: text[at], decoder: page.name, bytes: [lead], candidates, certain: candidates.length === 1, droppedBytes: 1 };
+}
+
+/**
+ * Lone leads (see loneLead) linked, by nothing but ASCII and other lone leads, to a run of a page
+ * that drops bytes on the same line. On its own a lone "Ã" is real text ("NÃO"); in a line that
+ * went through such a page it is what is left of a character ("ÃREA DE PRUEBAS: Ã‰XITO" — Á).
+ */
+function loneLeads(text: string, runs: readonly MojibakeRun[], singles: readonly number[]): MojibakeRun[] {
+  const all = [...runs.map((r) => ({ start: r.start, end: r.end, page: codePage(r.decoder) })), ...singles.map((at) => ({ start: at, end: at + 1, page: undefined }))].sort((a, b) => a.start - b.start);
+  const isRun = all.map((x) => x.page !== undefined);
+  const found = new Map<number, MojibakeRun>();
+  const pass = (order: number[]) => {
+    let page: CodePage | undefined;
+    let last = -1;
+    for (const i of order) {
+      const x = all[i];
+      const gap = last < 0 ? '' : last < i ? text.slice(all[last].end, x.start) : text.slice(x.end, all[last].start);
+      if (last < 0 || !ASCII_ON_A_LINE.test(gap)) page = undefined;
+      if (isRun[i]) page = x.page && x.page.undefinedBytes.length > 0 ? x.page : undefined;
+      else if (page) {
+        const run = found.get(x.start) ?? loneLead(text, x.start, page);
+        if (run) found.set(x.start, run);
+        else page = undefined;
+      }
+      last = i;
+    }
+  };
+  pass(all.map((_, i) => i));
+  pass(all.map((_, i) => all.length - 1 - i));
+  return [...found.values()];
+}
+
 /** Every mojibake run in `text`, in order. Linear in the text; plain ASCII returns at once. */
 export function findMojibake(text: string): MojibakeRun[] {
   if (!/[^\x00-\x7f]/.test(text)) return [];
   const runs: MojibakeRun[] = [];
   const weak: MojibakeRun[] = [];
+  const singles: number[] = [];
   for (const m of text.matchAll(NON_ASCII)) {
-    if (m[0].length < 2) continue; // every image of a multi-byte sequence is two characters or more
+    // Every image of a whole multi-byte sequence is two characters or more; one alone may be a lone lead.
+    if (m[0].length < 2) {
+      singles.push(m.index);
+      continue;
+    }
     const from = m.index;
     const to = from + m[0].length;
     // Only the stretch and the words around it matter: the same window is judged the same anywhere.
@@ -437,6 +508,9 @@ export function findMojibake(text: string): MojibakeRun[] {
     for (const r of found.runs) runs.push(shifted(r, lo));
     for (const r of found.weak) weak.push(shifted(r, lo));
   }
-  const backed = weak.filter((w) => supported(text, w, runs));
-  return backed.length ? [...runs, ...backed].sort((a, b) => a.start - b.start) : runs;
+  const linked = weak.length ? chained(text, runs, weak) : new Set<MojibakeRun>();
+  const backed = weak.filter((w) => linked.has(w) || supported(text, w, runs));
+  const found = backed.length ? [...runs, ...backed].sort((a, b) => a.start - b.start) : runs;
+  const lone = singles.length && found.length ? loneLeads(text, found, singles) : [];
+  return lone.length ? [...found, ...lone].sort((a, b) => a.start - b.start) : found;
 }
