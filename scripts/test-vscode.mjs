@@ -539,12 +539,10 @@ async function runSuite(base, browser) {
   const bundle = path.join(ROOT, 'out', 'electron', 'index.js'); // inside the extension: its extension host runs it
   run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'electron', 'bundle.ts'), bundle], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
-  // The workspace of test/electron/run.ts: a copy of test/electron/workspace with its .vscode/settings.json.
+  // The workspace of test/electron/run.ts: a copy of test/electron/workspace.
   const sbase = path.join(base, 'suite');
   const ws = path.join(sbase, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'electron', 'workspace'), ws, { recursive: true });
-  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
-  fs.renameSync(path.join(ws, '.vscode-settings.json'), path.join(ws, '.vscode', 'settings.json'));
   const dirs = { ws, userData: writeUserData(sbase), extensions: path.join(sbase, 'extensions') };
   const resultsFile = path.join(sbase, 'results.jsonl');
   const logFile = path.join(ARTIFACTS, 'g-code-server.log');

@@ -36,8 +36,6 @@ async function main(): Promise<number> {
 
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-lint-electron-'));
   fs.cpSync(path.join(__dirname, 'workspace'), workspace, { recursive: true });
-  fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.renameSync(path.join(workspace, '.vscode-settings.json'), path.join(workspace, '.vscode/settings.json'));
   try {
     return await runTests({
       vscodeExecutablePath: executable,

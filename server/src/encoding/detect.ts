@@ -433,9 +433,9 @@ function chained(text: string, runs: readonly MojibakeRun[], weak: readonly Moji
 }
 
 /**
- * The one character it can have been, under `page`, for each character that opens a two-byte
- * sequence there and stands alone (its continuation byte dropped), best first; none when no
- * reading is ordinary text reading no worse than the character as it stands.
+ * A run for the character at `at` when, under `page`, it opens a two-byte sequence and stands alone
+ * (its continuation byte dropped): the characters it can have been, best first. None when no
+ * reading is ordinary text that reads no worse than the character as it stands.
  */
 function loneLead(text: string, at: number, page: CodePage): MojibakeRun | undefined {
   const lead = page.byteOf.get(text.charCodeAt(at));

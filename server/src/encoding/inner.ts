@@ -4,10 +4,8 @@
 // Á Í Ï Ð Ý a damaged "Ã" was only the character it forms with the bytes after it can tell, so the
 // choices are weighed by what the inner layer reads as, never by the outer characters themselves.
 import type { CodePage } from './codepages';
-import { likelihood } from './frequency';
-import { pairCost } from './plausibility';
 import { rankReadings } from './ranking';
-import { sequenceReadings, type Reading, type Sequence } from './repair';
+import { BEAM, product, sequenceReadings, stepScore, unchain, type Chain, type Reading, type Sequence } from './repair';
 import { isContinuation, sequenceLength } from './utf8';
 
 export interface InnerReading extends Reading {
@@ -31,20 +29,10 @@ interface Segment {
   readonly readings: readonly InnerReading[];
 }
 
-/** Byte combinations tried per inner sequence; partial readings kept at each position. */
+/** Byte combinations tried per inner sequence. */
 const MAX_COMBOS = 64;
-const BEAM = 64;
 /** Each byte put back costs more than any difference in likelihood: the fewest inserted rank first. */
 const INSERTED_COST = 8;
-
-function product<T>(lists: readonly (readonly T[])[], limit: number): T[][] {
-  let out: T[][] = [[]];
-  for (const list of lists) {
-    out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
-    if (out.length > limit) out.length = limit;
-  }
-  return out;
-}
 
 /** The readings of an inner sequence of `length` over the positions `from..to` of `options`. */
 function segmentReadings(options: readonly Option[][], from: number, to: number, length: number, page: CodePage): InnerReading[] {
@@ -63,12 +51,9 @@ function segmentReadings(options: readonly Option[][], from: number, to: number,
   return [...best.values()];
 }
 
-interface Partial {
-  reading?: InnerReading;
-  previous?: Partial;
-  inserted: number;
+/** A partial inner reading; `whole`: some sequence in it has two bytes or more. */
+interface Partial extends Chain<InnerReading> {
   whole: boolean;
-  score: number;
 }
 
 /**
@@ -110,12 +95,11 @@ export function innerReadings(outer: readonly (readonly Reading[])[], page: Code
   for (let i = 0; i < n; i++) {
     const beam = beams[i].sort((a, b) => b.score - a.score).slice(0, BEAM);
     for (const p of beam) {
-      const last = p.reading?.cps[0];
+      const last = p.step?.cps[0];
       for (const s of segments[i]) {
         for (const r of s.readings) {
-          const cp = r.cps[0];
-          const score = p.score + likelihood(cp) - (last === undefined ? 0 : pairCost(last, cp)) - INSERTED_COST * r.inserted;
-          const next = { reading: r, previous: p, inserted: p.inserted + r.inserted, whole: p.whole || s.whole, score };
+          const score = p.score + stepScore(last, r.cps[0]) - INSERTED_COST * r.inserted;
+          const next: Partial = { step: r, previous: p, inserted: p.inserted + r.inserted, whole: p.whole || s.whole, score };
           (s.end === n ? done : beams[s.end]).push(next);
         }
       }
@@ -126,9 +110,7 @@ export function innerReadings(outer: readonly (readonly Reading[])[], page: Code
     .sort((a, b) => b.score - a.score)
     .slice(0, BEAM)
     .map((p): InnerReading => {
-      const chain: InnerReading[] = [];
-      for (let at: Partial | undefined = p; at?.reading; at = at.previous) chain.push(at.reading);
-      chain.reverse();
+      const chain = unchain(p);
       return { cps: chain.flatMap((r) => r.cps), bytes: chain.flatMap((r) => r.bytes), sequences: chain.flatMap((r) => r.sequences), inserted: p.inserted };
     });
   return rankReadings(readings, before, after);

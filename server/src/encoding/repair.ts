@@ -40,9 +40,13 @@ function fill(seq: Sequence, gaps: readonly number[], values: readonly number[])
   return full;
 }
 
-function assignments(count: number, fillers: readonly number[]): number[][] {
-  let out: number[][] = [[]];
-  for (let i = 0; i < count; i++) out = out.flatMap((prefix) => fillers.map((f) => [...prefix, f]));
+/** Every way to pick one item of each list, in order; at most `limit` of them. */
+export function product<T>(lists: readonly (readonly T[])[], limit = Infinity): T[][] {
+  let out: T[][] = [[]];
+  for (const list of lists) {
+    out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
+    if (out.length > limit) out.length = limit;
+  }
   return out;
 }
 
@@ -82,7 +86,7 @@ function fillGaps(seq: Sequence, fillers: readonly number[], missing: number): R
   const seen = new Set<number>();
   const readings: Reading[] = [];
   for (const gaps of choose(missing, 1, seq.length - 1)) {
-    for (const values of assignments(missing, fillers)) {
+    for (const values of product(Array.from({ length: missing }, () => fillers))) {
       const full = fill(seq, gaps, values);
       if (!full) continue;
       const cp = decodeSequence(full);
@@ -95,20 +99,26 @@ function fillGaps(seq: Sequence, fillers: readonly number[], missing: number): R
 }
 
 /** Readings kept while combining the sequences of a long damaged run (a box-drawing line that lost bytes). */
-const BEAM = 64;
+export const BEAM = 64;
 
-/** A partial reading as a chain back to its first sequence: extending it copies nothing. */
-interface Partial {
-  option?: Reading;
-  previous?: Partial;
+/** A partial reading as a chain back to its first step: extending it copies nothing. */
+export interface Chain<T> {
+  step?: T;
+  previous?: Chain<T>;
   inserted: number;
   score: number;
 }
 
-function readingOf(p: Partial): Reading {
-  const chunks: (readonly number[])[] = [];
-  for (let at: Partial | undefined = p; at?.option; at = at.previous) chunks.push(at.option.cps);
-  return { cps: chunks.reverse().flat(), inserted: p.inserted };
+/** The steps of a chain, first to last. */
+export function unchain<T>(last: Chain<T>): T[] {
+  const steps: T[] = [];
+  for (let at: Chain<T> | undefined = last; at?.step; at = at.previous) steps.push(at.step);
+  return steps.reverse();
+}
+
+/** What `cp` adds to a reading after `last`: how common it is, less how oddly it follows. */
+export function stepScore(last: number | undefined, cp: number): number {
+  return likelihood(cp) - (last === undefined ? 0 : pairCost(last, cp));
 }
 
 /**
@@ -116,23 +126,17 @@ function readingOf(p: Partial): Reading {
  * those whose characters are commonest and sit best next to each other.
  */
 export function combineReadings(perSequence: readonly (readonly Reading[])[]): readonly Reading[] {
-  let beam: Partial[] = [{ inserted: 0, score: 0 }];
+  let beam: Chain<Reading>[] = [{ inserted: 0, score: 0 }];
   for (const options of perSequence) {
-    const next: Partial[] = [];
+    const next: Chain<Reading>[] = [];
     for (const p of beam) {
-      const last = p.option?.cps[p.option.cps.length - 1];
+      const last = p.step?.cps[p.step.cps.length - 1];
       for (const option of options) {
-        const cp = option.cps[0];
-        next.push({
-          option,
-          previous: p,
-          inserted: p.inserted + option.inserted,
-          score: p.score + likelihood(cp) - (last === undefined ? 0 : pairCost(last, cp)),
-        });
+        next.push({ step: option, previous: p, inserted: p.inserted + option.inserted, score: p.score + stepScore(last, option.cps[0]) });
       }
     }
     if (next.length > BEAM) next.sort((a, b) => b.score - a.score).length = BEAM;
     beam = next;
   }
-  return beam.map(readingOf);
+  return beam.map((p) => ({ cps: unchain(p).flatMap((r) => r.cps), inserted: p.inserted }));
 }
