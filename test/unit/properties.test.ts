@@ -13,6 +13,8 @@ import { applyFixes } from '../../server/src/core/fixes';
 import type { Span, TextEdit } from '../../server/src/core/types';
 import { defaultConfig, type EffectiveConfig } from '../../server/src/config/resolve';
 import { readSource } from '../../server/src/cli/source';
+import { buildModel, type DocumentModel, type Section } from '../../server/src/model/document';
+import { markdownCache } from '../../server/src/model/markdown';
 import { rules } from '../../server/src/rules/registry';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 0x5eed2024;
@@ -269,6 +271,10 @@ const comment = fc.oneof(
   phrase.map((text): Lines => [`<!-- ${text}`, `${text} -->`]),
   phrase.map((text): Lines => [`<!-- readiness-lint-disable ${text}`]), // never closed
 );
+// HTML blocks that only their closing text ends (blank lines inside), closed or not.
+const htmlBlock = fc
+  .tuple(fc.constantFrom(['<pre>', '</pre>'], ['<script>', '</script>'], ['<?php', '?>'], ['<!DOCTYPE', '>'], ['<![CDATA[', ']]>'], ['<div>', '</div>']), fc.array(phrase, { maxLength: 4 }), fc.boolean())
+  .map(([[open, close], body, closed]): Lines => [open, ...body, ...(closed ? [close] : [])]);
 const thematicBreak = fc.constantFrom<Lines>(['---'], ['***'], ['___'], ['- - -']);
 const rawLine = fc
   .oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.oneof(anyCodePoint, loneSurrogate, oddChar), maxLength: 20 }))
@@ -282,6 +288,7 @@ const block = fc.oneof(
   { weight: 3, arbitrary: table },
   { weight: 1, arbitrary: plainTable },
   { weight: 1, arbitrary: fence },
+  { weight: 1, arbitrary: htmlBlock },
   { weight: 2, arbitrary: list },
   { weight: 2, arbitrary: quote },
   { weight: 2, arbitrary: comment },
@@ -415,4 +422,53 @@ test('any bytes read as the CLI reads them analyse soundly', (t) => {
     params(50),
   );
   t.diagnostic(`seed ${SEED}, ${runs(50)} byte strings`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The model read block by block (model/markdown-blocks.ts) is the model of the whole document
+
+/** The model as data (sections by index: they link to their parents). */
+function modelData(m: DocumentModel): string {
+  const section = (s?: Section) => s?.index;
+  return JSON.stringify({
+    sections: m.sections.map((s) => [s.title, s.depth, s.headingSpan, s.span, section(s.parent), s.path]),
+    textLines: m.textLines.map((t) => ({ ...t, section: section(t.section) })),
+    keyValues: m.keyValues.map((kv) => ({ ...kv, line: kv.line.span })),
+    tables: m.tables.map((t) => ({ ...t, section: section(t.section) })),
+    codeSpans: m.codeSpans,
+    comments: m.comments,
+    mojibake: m.mojibake,
+    looksLikeReport: m.looksLikeReport,
+  });
+}
+
+test('the Markdown model read block by block equals the model read in one piece', (t) => {
+  fc.assert(
+    fc.property(document, (text) => {
+      assert.equal(modelData(buildModel(text)), modelData(buildModel(text, markdownCache({ whole: true }))));
+    }),
+    params(150),
+  );
+  t.diagnostic(`seed ${SEED}, ${runs(150)} documents`);
+});
+
+// Edits that open and close what runs across blocks (fences, HTML, comments), join and split blocks.
+const insertion = fc.oneof(phrase, fc.constantFrom('\n', '\n\n', '\r\n', '```', '\n```\n', '~~~', '<!--', '-->', '<pre>', '</pre>', '# ', '| a |', '    ', '- ', '> '));
+const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), insertion);
+
+test('after any edits, the model built from the cache of earlier versions equals a fresh one', (t) => {
+  fc.assert(
+    fc.property(document, fc.array(edit, { minLength: 1, maxLength: 8 }), (doc, edits) => {
+      const cache = markdownCache();
+      let text = doc;
+      buildModel(text, cache);
+      for (const [at, length, inserted] of edits) {
+        const start = at % (text.length + 1);
+        text = text.slice(0, start) + inserted + text.slice(Math.min(text.length, start + length));
+        assert.equal(modelData(buildModel(text, cache)), modelData(buildModel(text)));
+      }
+    }),
+    params(60),
+  );
+  t.diagnostic(`seed ${SEED}, ${runs(60)} documents, up to 8 edits each`);
 });

@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { isIncluded, type EffectiveConfig } from '../config/resolve';
 import { buildModel, type DocumentModel } from '../model/document';
+import { markdownCache, type MarkdownCache } from '../model/markdown';
 import { rules } from '../rules/registry';
 import { applyFixes } from './fixes';
 import { Suppressions } from './suppression';
@@ -15,6 +16,11 @@ export interface AnalyzeInput {
   /** The raw bytes, when known: lets the encoding rules see a file that is not UTF-8 at all. */
   bytes?: Uint8Array;
   config: EffectiveConfig;
+  /**
+   * What earlier analyses of the same document parsed (the editor keeps one per open document): an
+   * edit then re-parses only the blocks it touched. The findings are the same with or without it.
+   */
+  modelCache?: MarkdownCache;
 }
 
 export interface Analysis {
@@ -49,7 +55,7 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   // Text decoded from bytes that are not UTF-8 is not what the author wrote: say so, and nothing else.
   const utf8 = input.bytes === undefined || isUtf8(input.bytes);
-  const model = buildModel(text);
+  const model = buildModel(text, input.modelCache);
   const reportChecks =
     config.reports === 'always' ||
     (config.reports === 'auto' && (model.looksLikeReport || (input.filePath !== undefined && isIncluded(config, input.filePath))));
@@ -81,8 +87,10 @@ export function analyze(input: AnalyzeInput): Analysis {
 export function fixAll(input: AnalyzeInput, maxPasses = 10): { text: string; applied: Fix[] } {
   let text = input.text;
   const applied: Fix[] = [];
+  // Each pass changes a few lines: the blocks the fixes did not touch are not parsed again.
+  const modelCache = input.modelCache ?? markdownCache();
   for (let pass = 0; pass < maxPasses; pass++) {
-    const { diagnostics } = analyze({ ...input, text, bytes: pass === 0 ? input.bytes : undefined });
+    const { diagnostics } = analyze({ ...input, text, bytes: pass === 0 ? input.bytes : undefined, modelCache });
     const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
     const result = applyFixes(text, fixes);
     if (result.applied.length === 0) break;

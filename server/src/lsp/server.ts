@@ -28,6 +28,7 @@ import { CONFIG_FILE_NAME, ConfigResolver, type EffectiveConfig } from '../confi
 import { parseConfigText, formatConfigError, type ConfigError } from '../config/read';
 import { configFileSchema, settingsSchema, type Settings } from '../config/schema';
 import { LineIndex } from '../model/lines';
+import { markdownCache, type MarkdownCache } from '../model/markdown';
 import { ruleDocsUrl } from '../rules/rule';
 import { methodologySectionEdit } from '../rules/methodology-missing';
 import { methodologyOptions } from '../rules/methodology-support';
@@ -57,6 +58,8 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, Cached>();
   /** Documents whose cached analysis keeps its model, most recently used first. */
   const modelsKept: string[] = [];
+  /** Their parsed blocks, so that an edit re-parses only the blocks it touched. */
+  const modelCaches = new Map<string, MarkdownCache>();
   const settingsCache = new Map<string, Promise<{ enabled: boolean; settings: Settings; debounceMs: number }>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   const configUrisWithErrors = new Set<string>();
@@ -155,7 +158,9 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     const resolved = resolver.resolve(filePath ?? `${process.cwd()}/untitled.md`, { settings });
     reportConfigErrors(resolved.errors);
-    const analysis = analyze({ text, filePath, bytes: bytesFor(doc.uri, text), config: resolved.config });
+    let modelCache = modelCaches.get(doc.uri);
+    if (!modelCache) modelCaches.set(doc.uri, (modelCache = markdownCache()));
+    const analysis = analyze({ text, filePath, bytes: bytesFor(doc.uri, text), config: resolved.config, modelCache });
     for (const f of analysis.failures) connection.console.error(`rule ${f.ruleId} failed on ${doc.uri}: ${(f.error as Error)?.stack ?? f.error}`);
     const lines = analysis.model?.lines ?? new LineIndex(text);
     const lsp = analysis.diagnostics.map((d, key) => toLspDiagnostic(d, lines, doc.uri, key));
@@ -191,6 +196,7 @@ export function startServer(connection: Connection): void {
     if (at >= 0) modelsKept.splice(at, 1);
     modelsKept.unshift(uri);
     for (const dropped of modelsKept.splice(MODELS_KEPT)) {
+      modelCaches.delete(dropped);
       const entry = cache.get(dropped);
       if (entry?.analysis.model) cache.set(dropped, { ...entry, analysis: { ...entry.analysis, model: undefined } });
     }
@@ -264,6 +270,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document, false));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    modelCaches.delete(e.document.uri);
     if (modelsKept.includes(e.document.uri)) modelsKept.splice(modelsKept.indexOf(e.document.uri), 1);
     publishedConfig.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));

@@ -6,7 +6,7 @@ import { LineIndex } from './lines';
 import type { Quantity } from './quantity-types';
 import { findVerdicts, type VerdictToken } from './verdicts';
 import { findMojibake, type MojibakeRun } from '../encoding';
-import { buildMarkdownModel } from './markdown';
+import { buildMarkdownModel, type MarkdownCache } from './markdown';
 import { buildPlainTextModel } from './plaintext';
 import { detectFormat } from './format';
 
@@ -87,10 +87,14 @@ export interface DocumentModel {
   looksLikeReport: boolean;
 }
 
-export function buildModel(text: string): DocumentModel {
+/**
+ * The model of a text. `cache` carries what an earlier version of the same document parsed (the
+ * editor keeps one per document): the model is the same with or without it, only built sooner.
+ */
+export function buildModel(text: string, cache?: MarkdownCache): DocumentModel {
   const format = detectFormat(text);
   const lines = new LineIndex(text);
-  const model = format === 'markdown' ? buildMarkdownModel(text, lines) : buildPlainTextModel(text, lines);
+  const model = format === 'markdown' ? buildMarkdownModel(text, lines, cache) : buildPlainTextModel(text, lines);
   const mojibake = findMojibake(text);
   if (mojibake.length) readGarbledVerdicts(model, mojibake);
   return { ...model, text, format, lines, mojibake, looksLikeReport: looksLikeReport(model) };

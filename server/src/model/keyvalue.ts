@@ -1,7 +1,7 @@
 // "Key: value" lines, in every shape reports use: "**Total Requests**: 2,145", "**Date:** Jan 18",
 // "- CPU Usage: 45%", "Duration:     32 minutes" inside a fence, "p95 (95th): 150ms".
 import type { Span } from '../core/types';
-import type { KeyValue, TextLine } from './document';
+import type { Fragment, KeyValue } from './document';
 import { fragment, trimSpan } from './fragment';
 import { stripEmphasis } from './verdicts';
 
@@ -19,7 +19,8 @@ function separatorIndex(line: string): number {
   return -1;
 }
 
-export function keyValueOf(text: string, line: TextLine, codeSpans: Span[]): KeyValue | undefined {
+/** The key and value of a line (a fragment of `text`), when it has that shape. */
+export function keyValueOf(text: string, line: Fragment, codeSpans: Span[]): Omit<KeyValue, 'line'> | undefined {
   const src = line.text;
   const colon = separatorIndex(src);
   if (colon <= 0) return undefined;
@@ -36,5 +37,5 @@ export function keyValueOf(text: string, line: TextLine, codeSpans: Span[]): Key
   if (closing) valueStart += closing[1].length;
   const value = trimSpan(text, valueStart, line.span.end);
   if (value.start >= value.end) return undefined;
-  return { key, keySpan, value: fragment(text, value.start, value.end, codeSpans), line };
+  return { key, keySpan, value: fragment(text, value.start, value.end, codeSpans) };
 }

@@ -1,34 +1,97 @@
-// Markdown -> document model, through remark-parse and GitHub's tables (mdast with offsets).
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+// Markdown -> document model, through remark-parse and GitHub's tables (mdast with offsets), one
+// block at a time (see markdown-blocks.ts): each block's lines, headings and tables are read with
+// offsets relative to the block, and placed in the document when the model is put together.
 import type { Nodes, Root, Table as MdTable } from 'mdast';
 import type { Span } from '../core/types';
-import type { DocumentModel, LineKind, Section, Table, TextLine } from './document';
+import type { DocumentModel, Fragment, KeyValue, LineKind, Section, Table, TableRow, TextLine } from './document';
 import { sectionAt } from './document';
 import { fragment, isCpuCell, pieces, trimSpan } from './fragment';
 import { keyValueOf } from './keyvalue';
-import { limitNesting } from './nesting';
+import { BlockCache, readBlocks } from './markdown-blocks';
 import type { LineIndex } from './lines';
 import { stripEmphasis } from './verdicts';
 
 type Built = Omit<DocumentModel, 'text' | 'format' | 'lines' | 'mojibake' | 'looksLikeReport'>;
 
-// Only what the model reads is parsed. Of GitHub's extensions, tables: autolinks, footnotes,
-// strikethrough and task lists change no line's kind, and cost parse time (autolink literals
-// also recurse once per nesting level). Emphasis ("attention") is left unparsed too: the model
-// reads no emphasis node (only code, HTML and block positions, which emphasis never changes), and
-// micromark resolves emphasis in time quadratic in the delimiter runs of a paragraph.
-const parser = unified()
-  .data('micromarkExtensions', [{ disable: { null: ['attention'] } }, gfmTable()])
-  .data('fromMarkdownExtensions', [gfmTableFromMarkdown()])
-  .use(remarkParse);
+interface Heading {
+  depth: number;
+  span: Span;
+  title: string;
+}
 
-export function buildMarkdownModel(text: string, lines: LineIndex): Built {
-  const root = parser.parse(limitNesting(text)) as Root;
-  const lineKinds: (LineKind | undefined)[] = new Array(lines.lineCount);
-  const headings: { depth: number; span: Span; title: string }[] = [];
+/** What one block holds, at offsets and lines relative to the block; sections are the document's. */
+export interface BlockFacts {
+  headings: Heading[];
+  textLines: Omit<TextLine, 'section'>[];
+  /** Key/value pairs, each with the index of its line in `textLines`. */
+  keyValues: (Omit<KeyValue, 'line'> & { lineIndex: number })[];
+  tables: Omit<Table, 'section'>[];
+  codeSpans: Span[];
+  comments: Span[];
+}
+
+export type MarkdownCache = BlockCache<BlockFacts>;
+export const markdownCache = (options: { whole?: boolean } = {}): MarkdownCache => new BlockCache<BlockFacts>(options);
+
+export function buildMarkdownModel(text: string, lines: LineIndex, cache?: MarkdownCache): Built {
+  const blocks = readBlocks(text, lines.starts, readBlock, cache);
+  const headings: Heading[] = [];
+  const codeSpans: Span[] = [];
+  const comments: Span[] = [];
+  for (const { start, facts } of blocks) {
+    for (const h of facts.headings) headings.push({ ...h, span: shiftSpan(h.span, start) });
+    for (const s of facts.codeSpans) codeSpans.push(shiftSpan(s, start));
+    for (const s of facts.comments) comments.push(shiftSpan(s, start));
+  }
+  const sections = buildSections(headings, text.length);
+  const textLines: TextLine[] = [];
+  const keyValues: KeyValue[] = [];
+  const tables: Table[] = [];
+  for (const { start, line, facts } of blocks) {
+    const placed = facts.textLines.map((t): TextLine => {
+      const f = shiftFragment(t, start);
+      return { ...f, line: t.line + line, kind: t.kind, section: sectionAt(sections, f.span.start) };
+    });
+    for (const t of placed) textLines.push(t);
+    for (const kv of facts.keyValues) {
+      keyValues.push({ key: kv.key, keySpan: shiftSpan(kv.keySpan, start), value: shiftFragment(kv.value, start), line: placed[kv.lineIndex] });
+    }
+    for (const t of facts.tables) {
+      const span = shiftSpan(t.span, start);
+      const row = (r: TableRow): TableRow => ({ cells: r.cells.map((c) => shiftFragment(c, start)), span: shiftSpan(r.span, start), line: r.line + line });
+      tables.push({ span, header: t.header.map((c) => shiftFragment(c, start)), rows: t.rows.map(row), section: sectionAt(sections, span.start) });
+    }
+  }
+  return { sections, tables, textLines, keyValues, codeSpans, comments };
+}
+
+const shiftSpan = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/** A copy of a block's fragment at document offsets (a copy always: the model's fragments are its own). */
+function shiftFragment<F extends Fragment>(f: F, by: number): F {
+  return {
+    ...f,
+    span: shiftSpan(f.span, by),
+    quantities: f.quantities.map((q) => ({ ...q, start: q.start + by, end: q.end + by })),
+    verdicts: f.verdicts.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+  };
+}
+
+/** One block's facts from its own text and syntax tree. */
+function readBlock(text: string, root: Root): BlockFacts {
+  const lines = lineStarts(text);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const lineKinds: (LineKind | undefined)[] = new Array(lines.length);
+  const headings: Heading[] = [];
   const mdTables: MdTable[] = [];
   const codeSpans: Span[] = [];
   const comments: Span[] = [];
@@ -80,28 +143,45 @@ export function buildMarkdownModel(text: string, lines: LineIndex): Built {
   for (const child of root.children) visit(child, 'paragraph');
   codeSpans.sort((a, b) => a.start - b.start); // fragment() searches them
 
-  const sections = buildSections(headings, text.length);
-  const textLines: TextLine[] = [];
-  for (let l = 0; l < lines.lineCount; l++) {
+  const textLines: BlockFacts['textLines'] = [];
+  const keyValues: BlockFacts['keyValues'] = [];
+  for (let l = 0; l < lines.length; l++) {
     const kind = lineKinds[l];
     if (!kind || kind === 'table' || kind === 'html' || kind === 'thematic') continue;
-    const content = lineContent(text, lines.starts[l], lines.lineEnd(l), kind);
+    const end = l + 1 < lines.length ? lineContentEnd(text, lines[l + 1]) : text.length;
+    const content = lineContent(text, lines[l], end, kind);
     if (content.start >= content.end) continue;
     if (kind === 'code' && /^\s*(```|~~~)/.test(text.slice(content.start, content.end))) continue;
     for (const piece of pieces(text, content)) {
-      textLines.push({
-        ...fragment(text, piece.start, piece.end, kind === 'code' ? [] : codeSpans),
-        line: l,
-        kind,
-        section: sectionAt(sections, piece.start),
-      });
+      const line = { ...fragment(text, piece.start, piece.end, kind === 'code' ? [] : codeSpans), line: l, kind };
+      const kv = kind === 'heading' ? undefined : keyValueOf(text, line, codeSpans);
+      if (kv) keyValues.push({ key: kv.key, keySpan: kv.keySpan, value: kv.value, lineIndex: textLines.length });
+      textLines.push(line);
     }
   }
-  const keyValues = textLines.flatMap((t) => (t.kind === 'heading' ? [] : [keyValueOf(text, t, codeSpans)] )).filter(
-    (kv): kv is NonNullable<typeof kv> => kv !== undefined,
-  );
-  const tables = mdTables.map((t) => buildTable(text, t, lines, sections, codeSpans));
-  return { sections, tables, textLines, keyValues, codeSpans, comments };
+  const tables = mdTables.map((t) => buildTable(text, t, lineOf, codeSpans));
+  return { headings, textLines, keyValues, tables, codeSpans, comments };
+}
+
+/** Offsets at which the lines of `text` start (line breaks as in LineIndex: \n, \r\n, \r). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The end of a line's content, given where the next line starts. */
+function lineContentEnd(text: string, nextStart: number): number {
+  let end = nextStart;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return end;
 }
 
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
@@ -159,7 +239,7 @@ export function buildSections(headings: { depth: number; span: Span; title: stri
   return sections;
 }
 
-function buildTable(text: string, node: MdTable, lines: LineIndex, sections: Section[], codeSpans: Span[]): Table {
+function buildTable(text: string, node: MdTable, lineOf: (offset: number) => number, codeSpans: Span[]): Omit<Table, 'section'> {
   const cellSpan = (cell: MdTable['children'][number]['children'][number]): Span => {
     const p = cell.position!;
     let start = p.start.offset!;
@@ -176,9 +256,9 @@ function buildTable(text: string, node: MdTable, lines: LineIndex, sections: Sec
     return {
       cells: spans.map((s, i) => fragment(text, s.start, s.end, codeSpans, { cpuContext: isCpuCell(headerText[i], label) })),
       span: { start: row.position!.start.offset!, end: row.position!.end.offset! },
-      line: lines.positionAt(row.position!.start.offset!).line,
+      line: lineOf(row.position!.start.offset!),
     };
   });
   const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
-  return { span, header: rows[0]?.cells ?? [], rows: rows.slice(1), section: sectionAt(sections, span.start) };
+  return { span, header: rows[0]?.cells ?? [], rows: rows.slice(1) };
 }

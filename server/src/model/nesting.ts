@@ -18,8 +18,9 @@ export function limitNesting(text: string): string {
   let copied = 0;
   let lineStart = 0;
   while (lineStart < text.length) {
-    let end = text.indexOf('\n', lineStart);
-    if (end < 0) end = text.length;
+    // Lines end as the parser ends them: at \n, \r\n or a lone \r.
+    let end = lineStart;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     const blanks = deepMarkers(text, lineStart, end);
     if (blanks.length) {
       out ??= [];

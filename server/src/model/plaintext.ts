@@ -1,7 +1,7 @@
 // Plain text -> document model, read tolerantly: reports copied from web pages have bare-line
 // headings, "Key: value" lines and tables whose columns are separated by tabs, pipes or runs of spaces.
 import type { Span } from '../core/types';
-import type { DocumentModel, Section, Table, TableRow, TextLine } from './document';
+import type { DocumentModel, KeyValue, Section, Table, TableRow, TextLine } from './document';
 import { sectionAt } from './document';
 import { fragment, isCpuCell, pieces, trimSpan } from './fragment';
 import { keyValueOf } from './keyvalue';
@@ -97,10 +97,11 @@ export function buildPlainTextModel(text: string, lines: LineIndex): Built {
       textLines.push({ ...fragment(text, piece.start, piece.end), line: l, kind, section: sectionAt(sections, piece.start) });
     }
   }
-  const keyValues = textLines
-    .filter((t) => t.kind !== 'heading')
-    .map((t) => keyValueOf(text, t, []))
-    .filter((kv): kv is NonNullable<typeof kv> => kv !== undefined);
+  const keyValues: KeyValue[] = [];
+  for (const line of textLines) {
+    const kv = line.kind === 'heading' ? undefined : keyValueOf(text, line, []);
+    if (kv) keyValues.push({ ...kv, line });
+  }
   return { sections, tables, textLines, keyValues, codeSpans: [], comments: findComments(text) };
 }
 
