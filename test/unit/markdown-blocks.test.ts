@@ -68,6 +68,17 @@ describe('blocks of a Markdown document', () => {
     assert.deepEqual(kinds(report, cache), kinds(report));
   });
 
+  test('breaking one fence re-pairs every later fence, at a few parses, not one per fence', () => {
+    const fences = Array.from({ length: 256 }, (_, i) => `Step ${i}: 5 ms\n\n\`\`\`\np50: ${i} ms\n\`\`\`\n`).join('\n');
+    const cache = markdownCache();
+    buildModel(`# Steps\n\n${fences}`, cache);
+    const broken = `# Steps\n\n${fences.replace('```', '``7`')}`;
+    assert.deepEqual(kinds(broken, cache), kinds(broken));
+    buildModel(`# Steps\n\n${fences}`, cache);
+    buildModel(broken, cache);
+    assert.ok(cache.parsed <= 2 * Math.log2(256) + 2, `${cache.parsed} parses`);
+  });
+
   test('an HTML comment over blank lines is one comment; an unclosed one runs to the end', () => {
     const closed = '# Intro\n\n<!-- readiness-lint-disable\n\nstill the comment\n-->\n\nAfter: 5 ms\n';
     assert.deepEqual(buildModel(closed).comments.map((s) => closed.slice(s.start, s.end)), ['<!-- readiness-lint-disable\n\nstill the comment\n-->']);

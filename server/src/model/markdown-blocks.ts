@@ -86,9 +86,11 @@ export function readBlocks<Facts>(text: string, lineStarts: number[], read: Read
   const blocks: Block<Facts>[] = [];
   for (let i = 0; i < cuts.length; ) {
     // While the block's parse ends inside an unclosed construct, grow it to the cut after the line
-    // that closes the construct (or to the end): one parse per construct, not one per cut.
+    // that closes the construct (or to the end). From the second growth on, at least double it: once
+    // an edit breaks a fence, every later fence pairs up anew, and growing past one pair at a time
+    // would parse the rest of the document once per fence.
     let j = i + 1;
-    for (;;) {
+    for (let grown = 0; ; grown++) {
       const start = lineStarts[cuts[i]];
       const end = j < cuts.length ? lineStarts[cuts[j]] : text.length;
       const source = text.slice(start, end);
@@ -103,7 +105,9 @@ export function readBlocks<Facts>(text: string, lineStarts: number[], read: Read
         entry.closer.lastIndex = end;
         const closed = entry.closer.exec(text);
         const after = closed ? closed.index + closed[0].length : text.length;
+        const twice = grown > 0 ? Math.min(cuts.length, i + 2 * (j - i)) : j;
         while (j < cuts.length && lineStarts[cuts[j]] < after) j++; // `after` is past `end`: j grows
+        j = Math.max(j, twice);
         continue;
       }
       blocks.push({ start: start + bom, line: cuts[i], facts: entry.facts });
