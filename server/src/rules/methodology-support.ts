@@ -4,6 +4,7 @@
 // Facts are read from labels (key/value lines, table rows and columns, section titles) and from
 // a general vocabulary of load-testing tools, hardware and environments; never from one report's wording.
 import { z } from 'zod';
+import { memoize } from '../core/memo';
 import type { Span } from '../core/types';
 import type { DocumentModel, Section, Table, TextLine } from '../model/document';
 import { parseQuantities } from '../model/quantity';
@@ -495,7 +496,10 @@ function loadIn(text: string): string[] {
 }
 
 /** Facts read from prose (or a key/value line read as a whole), sentence by sentence. */
-function prose(text: string, context: string): Candidate[] {
+/** What a sentence states, by its text alone: remembered, as every analysis of a document reads every line (the result is shared: not to be changed). */
+const prose = memoize((text: string, context: string): readonly Candidate[] => readProse(text, context));
+
+function readProse(text: string, context: string): Candidate[] {
   const sentences = text.split(SENTENCE_END);
   return sentences.flatMap((sentence) => {
     const around = sentences.length > 1 ? sentence : context;
