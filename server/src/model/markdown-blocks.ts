@@ -6,7 +6,7 @@
 // go on after a blank line, and a new list item at column 0 only adds an item to a list, which the
 // model reads the same), except a fenced code block or an HTML block of kinds 1-5, which run until
 // their closing line. So each cut is checked on the parse of the block before it: if that block ends
-// inside an unclosed fence or such an HTML block, the two are parsed as one. Inline parsing never
+// inside an unclosed fence or such an HTML block, it grows past the line that closes it. Inline parsing never
 // crosses a blank line, and link definitions (which do reach across blocks) change only links, which
 // the model does not read.
 import { unified } from 'unified';
@@ -54,7 +54,7 @@ export class BlockCache<Facts> {
 
   private entries = new Map<string, Entry<Facts>>();
   private next = new Map<string, Entry<Facts>>();
-  /** Blocks parsed by the latest read (the rest came from the cache): for tests and the bench. */
+  /** Blocks parsed by the latest read (the rest came from the cache): for the tests. */
   parsed = 0;
 
   lookup(text: string, read: () => Entry<Facts>) {
