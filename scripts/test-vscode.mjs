@@ -718,9 +718,9 @@ async function runChecks(wb, page, dirs, seedExpected, seedCli) {
       await hover.waitFor({ state: 'visible', timeout: 10_000 });
     }
     // VS Code's marker hover shows the diagnostic at once; the server's hover (evidence, rule link, category and
-    // severity) follows it into the same widget.
+    // severity) follows it into the same widget (on a loaded machine, seconds later).
     const widget = page.locator('.monaco-hover').filter({ hasText: 'decoded as windows-1252' }).first();
-    await page.locator('.monaco-hover').filter({ hasText: /mojibake\s*·\s*encoding\s*·\s*error/ }).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+    await page.locator('.monaco-hover').filter({ hasText: /mojibake\s*·\s*encoding\s*·\s*error/ }).first().waitFor({ state: 'visible', timeout: 20_000 }).catch(async () => {
       throw new Error(`no hover from the server (rule · category · severity): ${JSON.stringify(await widget.textContent())}`);
     });
     const text = (await widget.textContent()) ?? '';
