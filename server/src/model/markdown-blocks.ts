@@ -70,7 +70,6 @@ export class BlockCache<Facts> {
   /** Called after a read: what it did not use is forgotten. */
   settle(): void {
     this.entries = this.next;
-    this.next = new Map();
   }
 
   begin(): void {

@@ -8,7 +8,7 @@ import { sectionAt } from './document';
 import { fragment, isCpuCell, pieces, trimSpan } from './fragment';
 import { keyValueOf } from './keyvalue';
 import { BlockCache, readBlocks } from './markdown-blocks';
-import type { LineIndex } from './lines';
+import { LineIndex } from './lines';
 import { stripEmphasis } from './verdicts';
 
 type Built = Omit<DocumentModel, 'text' | 'format' | 'lines' | 'mojibake' | 'looksLikeReport'>;
@@ -79,18 +79,8 @@ function shiftFragment<F extends Fragment>(f: F, by: number): F {
 
 /** One block's facts from its own text and syntax tree. */
 function readBlock(text: string, root: Root): BlockFacts {
-  const lines = lineStarts(text);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const lineKinds: (LineKind | undefined)[] = new Array(lines.length);
+  const lines = new LineIndex(text);
+  const lineKinds: (LineKind | undefined)[] = new Array(lines.lineCount);
   const headings: Heading[] = [];
   const mdTables: MdTable[] = [];
   const codeSpans: Span[] = [];
@@ -145,11 +135,10 @@ function readBlock(text: string, root: Root): BlockFacts {
 
   const textLines: BlockFacts['textLines'] = [];
   const keyValues: BlockFacts['keyValues'] = [];
-  for (let l = 0; l < lines.length; l++) {
+  for (let l = 0; l < lines.lineCount; l++) {
     const kind = lineKinds[l];
     if (!kind || kind === 'table' || kind === 'html' || kind === 'thematic') continue;
-    const end = l + 1 < lines.length ? lineContentEnd(text, lines[l + 1]) : text.length;
-    const content = lineContent(text, lines[l], end, kind);
+    const content = lineContent(text, lines.starts[l], lines.lineEnd(l), kind);
     if (content.start >= content.end) continue;
     if (kind === 'code' && /^\s*(```|~~~)/.test(text.slice(content.start, content.end))) continue;
     for (const piece of pieces(text, content)) {
@@ -159,29 +148,8 @@ function readBlock(text: string, root: Root): BlockFacts {
       textLines.push(line);
     }
   }
-  const tables = mdTables.map((t) => buildTable(text, t, lineOf, codeSpans));
+  const tables = mdTables.map((t) => buildTable(text, t, lines, codeSpans));
   return { headings, textLines, keyValues, tables, codeSpans, comments };
-}
-
-/** Offsets at which the lines of `text` start (line breaks as in LineIndex: \n, \r\n, \r). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The end of a line's content, given where the next line starts. */
-function lineContentEnd(text: string, nextStart: number): number {
-  let end = nextStart;
-  if (text.charCodeAt(end - 1) === 10) end--;
-  if (text.charCodeAt(end - 1) === 13) end--;
-  return end;
 }
 
 const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
@@ -239,7 +207,7 @@ export function buildSections(headings: { depth: number; span: Span; title: stri
   return sections;
 }
 
-function buildTable(text: string, node: MdTable, lineOf: (offset: number) => number, codeSpans: Span[]): Omit<Table, 'section'> {
+function buildTable(text: string, node: MdTable, lines: LineIndex, codeSpans: Span[]): Omit<Table, 'section'> {
   const cellSpan = (cell: MdTable['children'][number]['children'][number]): Span => {
     const p = cell.position!;
     let start = p.start.offset!;
@@ -256,7 +224,7 @@ function buildTable(text: string, node: MdTable, lineOf: (offset: number) => num
     return {
       cells: spans.map((s, i) => fragment(text, s.start, s.end, codeSpans, { cpuContext: isCpuCell(headerText[i], label) })),
       span: { start: row.position!.start.offset!, end: row.position!.end.offset! },
-      line: lineOf(row.position!.start.offset!),
+      line: lines.positionAt(row.position!.start.offset!).line,
     };
   });
   const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
