@@ -85,13 +85,18 @@ export interface Tally {
   symbolRanks: number[];
   /** The same for dropped-byte runs whose intended text no stated criterion can single out (see `indistinguishable`). */
   tiedRanks: number[];
+  /**
+   * Dropped-byte runs a ranker could place in the top 3 at best, in expectation: every run, except
+   * that a run whose intended text ties with t-1 other candidates counts min(1, 3/t).
+   */
+  ceiling: number;
   strayRuns: number;
   misses: string[];
   wrong: string[];
 }
 
 export function emptyTally(): Tally {
-  return { spans: 0, detected: 0, recoverable: 0, repaired: 0, dropped: 0, ranks: [0, 0, 0, 0, 0], symbolRanks: [0, 0, 0, 0, 0], tiedRanks: [0, 0, 0, 0, 0], strayRuns: 0, misses: [], wrong: [] };
+  return { spans: 0, detected: 0, recoverable: 0, repaired: 0, dropped: 0, ranks: [0, 0, 0, 0, 0], symbolRanks: [0, 0, 0, 0, 0], tiedRanks: [0, 0, 0, 0, 0], ceiling: 0, strayRuns: 0, misses: [], wrong: [] };
 }
 
 /**
@@ -143,7 +148,9 @@ export function measure(line: string, page: string, options: GarbleOptions, tall
       const rank = texts.indexOf(span.original);
       tally.ranks[rank < 0 ? 4 : Math.min(rank, 3)]++;
       if (!/\p{L}/u.test(span.original)) tally.symbolRanks[rank < 0 ? 4 : Math.min(rank, 3)]++;
-      if (runs[i].candidates.some((c) => indistinguishable(span.original, c.text, span.lostBytes, c.insertedBytes))) tally.tiedRanks[rank < 0 ? 4 : Math.min(rank, 3)]++;
+      const ties = runs[i].candidates.filter((c) => indistinguishable(span.original, c.text, span.lostBytes, c.insertedBytes)).length;
+      if (ties > 0) tally.tiedRanks[rank < 0 ? 4 : Math.min(rank, 3)]++;
+      tally.ceiling += Math.min(1, 3 / (ties + 1));
     }
   }
   tally.strayRuns += runs.length - matched.size;
@@ -195,6 +202,7 @@ function summary(title: string, { tally, lines }: Run): void {
   const rest = tally.dropped - tied;
   console.log(`    of which not determinable (tied with another candidate on every criterion): ${tied}; top-1 ${pct(t1, tied)}, top-3 ${pct(t1 + t2 + t3, tied)}`);
   console.log(`    the others: ${rest}; top-1 ${pct(r1 - t1, rest)}, top-3 ${pct(r1 + r2 + r3 - t1 - t2 - t3, rest)}`);
+  console.log(`    ceiling for top-3 (every run first among the candidates it can be told from): ${pct(tally.ceiling, tally.dropped)}`);
   console.log(`  Stray runs in garbled lines: ${tally.strayRuns}`);
 }
 

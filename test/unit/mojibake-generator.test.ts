@@ -44,9 +44,10 @@ describe('decoded twice', () => {
   for (const page of CODE_PAGES) {
     test(page.name, () => {
       const t = run(page.name, { times: 2, undefinedBytes: 'c1' });
-      assert.ok(rate(t.detected, t.spans) >= 0.98, `recall ${t.detected}/${t.spans}: ${t.misses.slice(0, 5).join('; ')}`);
-      // A run whose inner layer reads as real text is repaired one layer deep only.
-      assert.ok(rate(t.repaired, t.recoverable) >= 0.95, `repaired ${t.repaired}/${t.recoverable}: ${t.wrong.slice(0, 5).join('; ')}`);
+      assert.ok(rate(t.detected, t.spans) >= 0.995, `recall ${t.detected}/${t.spans}: ${t.misses.slice(0, 5).join('; ')}`);
+      // A run whose middle layer reads as real text ("Ã…" for Å) is repaired one layer deep only
+      // when nothing else on its line was decoded twice: few are.
+      assert.ok(rate(t.repaired, t.recoverable) >= 0.99, `repaired ${t.repaired}/${t.recoverable}: ${t.wrong.slice(0, 5).join('; ')}`);
     });
   }
 });

@@ -169,6 +169,32 @@ describe('findMojibake', () => {
     assert.equal(run.decoder, 'windows-1252 twice');
   });
 
+  test('on a line decoded twice, every stretch is read through both layers', () => {
+    // "Р’В·" once repaired reads "В·", real-looking Cyrillic; its line shows it went through twice.
+    const line = garble('✅ PASS — 99·9% uptime, Ê', 'windows-1251', { times: 2 });
+    assert.deepEqual(
+      findMojibake(line).map((r) => [r.text, r.candidates[0].text, r.decoder]),
+      [
+        ['РІСљвЂ¦', '✅', 'windows-1251 twice'],
+        ['РІР‚вЂќ', '—', 'windows-1251 twice'],
+        ['Р’В·', '·', 'windows-1251 twice'],
+        ['Р“Р‰', 'Ê', 'windows-1251 twice'],
+      ],
+    );
+    // With no stretch that shows two layers on its own, each is repaired one layer deep: "Вј" and
+    // "ВЅ" could be all there was to it.
+    const halves = garble('Price: ¼ of the cost, ½ the time', 'windows-1251', { times: 2 });
+    assert.deepEqual(findMojibake(halves).map((r) => r.candidates[0].text), ['Вј', 'ВЅ']);
+  });
+
+  test('on a line that lost bytes, a stretch short of bytes is read as the rest of the line', () => {
+    // за is D0 B7 D0 B0: decoded twice through windows-1252, each Ð lost its 0x90 on the way.
+    const line = garble('Ключевые метрики собраны за последние 30 дней.', 'windows-1252', { times: 2, undefinedBytes: 'drop' });
+    const runs = findMojibake(line);
+    assert.deepEqual(runs.map((r) => r.candidates[0].text), ['Ключевые', 'метрики', 'собраны', 'за', 'последние', 'дней']);
+    assert.ok(runs.every((r) => r.decoder === 'windows-1252 twice'));
+  });
+
   test('each run of a file is judged on its own code page', () => {
     const text = 'A âœ… B\nC ğŸš€ D\nE ‚úÖ F\nG РўРµСЃС‚ H';
     assert.deepEqual(
@@ -204,23 +230,17 @@ describe('findMojibake', () => {
     for (const line of clean) assert.deepEqual(findMojibake(line), [], line);
   });
 
-  test('plain ASCII returns at once, and a 250 KB report takes well under 50 ms', () => {
-    // Best of five runs: timings on a shared machine only ever come out slower than the code is.
-    const best = (text: string) =>
-      Math.min(
-        ...[0, 1, 2, 3, 4].map(() => {
-          const t = performance.now();
-          findMojibake(text);
-          return performance.now() - t;
-        }),
-      );
+  test('plain ASCII has no finding, and a long report finds each garbled row', () => {
+    // The time this takes is printed by npm run bench (bench-mojibake), not asserted here.
     const ascii = 'The p95 latency was 387 ms against a 500 ms target.\n'.repeat(5000);
     assert.deepEqual(findMojibake(ascii), []);
-    assert.ok(best(ascii) < 5, 'ASCII fast path');
     const line = (i: number) => `| Check ${i} | ${i % 7 ? '✅ PASS' : 'âœ… PASS'} | p95 ${i} ms — “within” budget ±${i % 9} µs |\n`;
     let report = '';
-    for (let i = 0; report.length < 250_000; i++) report += line(i);
-    assert.ok(best(report) < 50, `250 KB report took ${best(report).toFixed(1)} ms`);
+    let garbled = 0;
+    for (let i = 0; report.length < 250_000; i++, garbled += i % 7 === 1 ? 1 : 0) report += line(i);
+    const runs = findMojibake(report);
+    assert.equal(runs.length, garbled);
+    assert.ok(runs.every((r) => r.text === 'âœ…' && r.candidates[0].text === '✅'));
   });
 });
 

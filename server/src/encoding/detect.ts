@@ -71,7 +71,7 @@ const cps = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0)
  * have been) read, under the first page of `pages` that reads them whole, as a second layer of
  * UTF-8 that is ordinary text and far more plausible than the middle layer.
  */
-function innerLayer(outer: readonly (readonly Reading[])[], before: number[], after: number[], pages: readonly CodePage[]): { page: CodePage; readings: Decoded[] } | undefined {
+function innerLayer(outer: readonly (readonly Reading[])[], before: number[], after: number[], pages: readonly CodePage[], threshold: number): { page: CodePage; readings: Decoded[] } | undefined {
   if (outer.length < 2) return undefined;
   for (const page of pages) {
     const readings = innerReadings(outer, page, before, after).filter((r) => r.cps.every((cp) => charInfo(cp).commonness >= 2));
@@ -81,27 +81,46 @@ function innerLayer(outer: readonly (readonly Reading[])[], before: number[], af
     const text = decodeWith(page, best.bytes);
     const shape: Shape = { start: 0, end: text.length, sequences: [...best.sequences], readings: [] };
     const evidence = shapeEvidence(text, shape, best.cps) + evidenceOf(cps(text), best.cps, before, after);
-    if (evidence < THRESHOLD) continue;
+    if (evidence < threshold) continue;
     return { page, readings };
   }
   return undefined;
 }
 
+/** The name of a decoding through `inner`, then `outer`: 'windows-1252 twice', 'windows-1252, then macintosh'. */
+function layeredName(inner: CodePage, outer: CodePage): string {
+  return inner === outer ? `${outer.name} twice` : `${inner.name}, then ${outer.name}`;
+}
+
+const layerNames = new Map<string, { inner: CodePage; outer: CodePage } | undefined>();
+
+/** The pages of a name layeredName made; undefined for a single page. */
+function layersOf(decoder: string): { inner: CodePage; outer: CodePage } | undefined {
+  if (!layerNames.has(decoder)) {
+    const twice = /^(.+) twice$/.exec(decoder);
+    const then = /^(.+), then (.+)$/.exec(decoder);
+    const inner = codePage(twice?.[1] ?? then?.[1] ?? '');
+    const outer = codePage(twice?.[1] ?? then?.[2] ?? '');
+    layerNames.set(decoder, inner && outer ? { inner, outer } : undefined);
+  }
+  return layerNames.get(decoder);
+}
+
 /**
  * How `shape` reads under `page` between `before` and `after`, perhaps with a second layer of
- * mojibake under one of `inner`. Undefined when no reading is ordinary text; the evidence is not
- * yet held to a threshold.
+ * mojibake under one of `inner` (one that reads better than the middle layer by `innerThreshold`).
+ * Undefined when no reading is ordinary text; the evidence is not yet held to a threshold.
  */
-function judge(text: string, shape: Shape, page: CodePage, before: number[], after: number[], inner: readonly CodePage[]): Judgement | undefined {
+function judge(text: string, shape: Shape, page: CodePage, before: number[], after: number[], inner: readonly CodePage[], innerThreshold = THRESHOLD): Judgement | undefined {
   const outer = rankReadings(combineReadings(shape.readings), before, after);
   const outerBytes = shape.sequences.flatMap((s) => s.bytes);
   let readings: Decoded[] = outer.map((r) => ({ ...r, bytes: outerBytes }));
   let decoder = page.name;
   // Twice-decoded text reads, once repaired, as mojibake again: repair it a second time.
-  const layer = inner.length ? innerLayer(shape.readings, before, after, inner) : undefined;
+  const layer = inner.length ? innerLayer(shape.readings, before, after, inner, innerThreshold) : undefined;
   if (layer) {
     readings = layer.readings;
-    decoder = layer.page === page ? `${page.name} twice` : `${layer.page.name}, then ${page.name}`;
+    decoder = layeredName(layer.page, page);
   }
   readings = readings.filter((r) => r.cps.every((cp) => charInfo(cp).commonness >= 2));
   if (readings.length === 0) return undefined;
@@ -117,12 +136,12 @@ function judge(text: string, shape: Shape, page: CodePage, before: number[], aft
 const JUDGED_LIMIT = 4096;
 const judgements = new Map<string, Judgement | null>();
 
-function judgeOnce(text: string, shape: Shape, page: CodePage, before: number[], after: number[], inner: readonly CodePage[] = CODE_PAGES): Judgement | undefined {
+function judgeOnce(text: string, shape: Shape, page: CodePage, before: number[], after: number[], inner: readonly CodePage[] = CODE_PAGES, innerThreshold = THRESHOLD): Judgement | undefined {
   const layers = inner === CODE_PAGES ? '' : `/${inner.map((p) => p.name).join()}`;
-  const key = `${page.name}${layers}:${before.join()}:${after.join()}:${text.slice(shape.start, shape.end)}`;
+  const key = `${page.name}${layers}/${innerThreshold}:${before.join()}:${after.join()}:${text.slice(shape.start, shape.end)}`;
   let judged = judgements.get(key);
   if (judged === undefined) {
-    judged = judge(text, shape, page, before, after, inner) ?? null;
+    judged = judge(text, shape, page, before, after, inner, innerThreshold) ?? null;
     if (judgements.size >= JUDGED_LIMIT) judgements.clear();
     judgements.set(key, judged);
   }
@@ -479,6 +498,111 @@ function loneLeads(text: string, runs: readonly MojibakeRun[], singles: readonly
   return [...found.values()];
 }
 
+/**
+ * `shape` read as the rest of its line was: under `outer`, through `inner` first when the line was
+ * decoded twice. There the question is no longer whether the characters are mojibake, only how
+ * they read: a middle layer need not read better than the outer one ("ГЉ" reads as well as
+ * "Ê"), and bytes lost count against nothing; the repair need only read no worse than the text as
+ * it stands. Undefined when it reads worse.
+ */
+function readAsItsLine(text: string, shape: Shape, outer: CodePage, inner: CodePage | undefined): Interpretation | undefined {
+  if (shape.sequences.length > LONG_SHAPE) return undefined;
+  const { before, after } = context(text, shape.start, shape.end);
+  const judged = judgeOnce(text, shape, outer, before, after, inner ? [inner] : [], -Infinity);
+  if (!judged || judged.decoder !== (inner ? layeredName(inner, outer) : outer.name)) return undefined;
+  const { decoder, readings, evidence } = judged;
+  if (evidenceOf(cps(text.slice(shape.start, shape.end)), readings[0].cps, before, after) < SUPPORTED_THRESHOLD) return undefined;
+  return { start: shape.start, end: shape.end, decoder, readings, evidence, order: CODE_PAGES.indexOf(outer), before, after, sequences: shape.sequences };
+}
+
+/**
+ * `shape` read as its line was, under `outer` and under every other page that shows its
+ * characters as the same bytes: those may have lost other bytes ("âˆ" lost 0x9E, ∞, only in
+ * windows-1254, though windows-1252 names the line).
+ */
+function readAlike(text: string, shape: Shape, outer: CodePage): Interpretation | undefined {
+  const found = readAsItsLine(text, shape, outer, undefined);
+  if (!found) return undefined;
+  for (const page of CODE_PAGES) {
+    if (page === outer || page.undefinedBytes.length === 0) continue;
+    const same = shapes(text, shape.start, shape.end, page).find((s) => s.start === shape.start && s.end === shape.end);
+    const other = same && readAsItsLine(text, same, page, undefined);
+    if (other) merge(found, other);
+  }
+  return found;
+}
+
+/** Index of the first of `runs` (in order, not overlapping) that ends after `at`. */
+function firstEndingAfter(runs: readonly MojibakeRun[], at: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The decoder most of `decoders` name, preferring two layers to one: a line decoded twice shows some runs as once. */
+function storyOf(decoders: readonly string[]): string {
+  const layered = decoders.filter((d) => layersOf(d));
+  const counts = new Map<string, number>();
+  for (const d of layered.length ? layered : decoders) counts.set(d, (counts.get(d) ?? 0) + 1);
+  return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+/**
+ * A line that went through a code page (or two) went through it whole. On a line with strong
+ * runs, every other stretch that is the image of UTF-8 under the page most of them name, read as
+ * nothing or (on a line decoded twice) as one layer only, is read as the rest of the line was when
+ * that reads no worse than it stands ("РІСљвЂ¦ PASS, 99Р’В·9%": "Р’В·" is "·", not "В·"; "ÃÂ·ÃÂ°"
+ * among words decoded twice is "за"). `found` is in order and does not overlap.
+ */
+function wholeLines(text: string, strong: readonly MojibakeRun[], found: MojibakeRun[]): MojibakeRun[] {
+  const lines = new Map<number, string[]>();
+  for (const r of strong) {
+    const start = text.lastIndexOf('\n', r.start - 1) + 1;
+    const decoders = lines.get(start);
+    if (decoders) decoders.push(r.decoder);
+    else lines.set(start, [r.decoder]);
+  }
+  const replaced = new Set<MojibakeRun>();
+  const added: MojibakeRun[] = [];
+  for (const [start, decoders] of lines) {
+    const story = storyOf(decoders);
+    const layers = layersOf(story);
+    const outer = layers?.outer ?? codePage(story)!;
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    // Runs that stand as they are: any on a line decoded once, those of two layers on a line decoded twice.
+    const settled = (r: MojibakeRun) => !layers || layersOf(r.decoder) !== undefined;
+    for (const m of text.slice(start, end).matchAll(NON_ASCII)) {
+      const from = start + m.index;
+      const to = from + m[0].length;
+      let covered = from;
+      for (let i = firstEndingAfter(found, from); i < found.length && found[i].start <= covered && covered < to && settled(found[i]); i++) covered = found[i].end;
+      if (covered >= to) continue;
+      for (const shape of shapes(text, from, to, outer)) {
+        const inside: MojibakeRun[] = [];
+        let blocked = false;
+        for (let i = firstEndingAfter(found, shape.start); i < found.length && found[i].start < shape.end; i++) {
+          const r = found[i];
+          // On a line decoded twice, a run read as one layer (of this page, or of another that shows these characters alike) gives way.
+          if (!layers || layersOf(r.decoder) || r.start < shape.start || r.end > shape.end) blocked = true;
+          inside.push(r);
+        }
+        if (blocked) continue;
+        const read = layers ? readAsItsLine(text, shape, outer, layers.inner) : readAlike(text, shape, outer);
+        if (!read) continue;
+        for (const r of inside) replaced.add(r);
+        added.push(toRun(text, read));
+      }
+    }
+  }
+  if (added.length === 0) return found;
+  return [...found.filter((r) => !replaced.has(r)), ...added].sort((a, b) => a.start - b.start);
+}
+
 /** Every mojibake run in `text`, in order. Linear in the text; plain ASCII returns at once. */
 export function findMojibake(text: string): MojibakeRun[] {
   if (!/[^\x00-\x7f]/.test(text)) return [];
@@ -510,7 +634,7 @@ export function findMojibake(text: string): MojibakeRun[] {
   }
   const linked = weak.length ? chained(text, runs, weak) : new Set<MojibakeRun>();
   const backed = weak.filter((w) => linked.has(w) || supported(text, w, runs));
-  const found = backed.length ? [...runs, ...backed].sort((a, b) => a.start - b.start) : runs;
+  const found = wholeLines(text, runs, backed.length ? [...runs, ...backed].sort((a, b) => a.start - b.start) : runs);
   const lone = singles.length && found.length ? loneLeads(text, found, singles) : [];
   return lone.length ? [...found, ...lone].sort((a, b) => a.start - b.start) : found;
 }
