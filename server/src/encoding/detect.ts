@@ -69,7 +69,8 @@ const cps = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0)
 /**
  * Readings of text decoded wrongly twice: the outer sequences (each with the characters it can
  * have been) read, under the first page of `pages` that reads them whole, as a second layer of
- * UTF-8 that is ordinary text and far more plausible than the middle layer.
+ * UTF-8 that is ordinary text and more plausible than the middle layer by `threshold` (THRESHOLD:
+ * far more; -Infinity on a line known to be decoded twice, where only the repair's own merit counts).
  */
 function innerLayer(outer: readonly (readonly Reading[])[], before: number[], after: number[], pages: readonly CodePage[], threshold: number): { page: CodePage; readings: Decoded[] } | undefined {
   if (outer.length < 2) return undefined;
@@ -474,8 +475,9 @@ function loneLead(text: string, at: number, page: CodePage): MojibakeRun | undef
  * went through such a page it is what is left of a character ("ÃREA DE PRUEBAS: Ã‰XITO" — Á).
  */
 function loneLeads(text: string, runs: readonly MojibakeRun[], singles: readonly number[]): MojibakeRun[] {
-  const all = [...runs.map((r) => ({ start: r.start, end: r.end, page: codePage(r.decoder) })), ...singles.map((at) => ({ start: at, end: at + 1, page: undefined }))].sort((a, b) => a.start - b.start);
-  const isRun = all.map((x) => x.page !== undefined);
+  // A run of two layers names no single page (page undefined): it is a run all the same, and breaks a chain.
+  const all = [...runs.map((r) => ({ start: r.start, end: r.end, page: codePage(r.decoder), run: true })), ...singles.map((at) => ({ start: at, end: at + 1, page: undefined, run: false }))].sort((a, b) => a.start - b.start);
+  const isRun = all.map((x) => x.run);
   const found = new Map<number, MojibakeRun>();
   const pass = (order: number[]) => {
     let page: CodePage | undefined;
@@ -499,37 +501,19 @@ function loneLeads(text: string, runs: readonly MojibakeRun[], singles: readonly
 }
 
 /**
- * `shape` read as the rest of its line was: under `outer`, through `inner` first when the line was
- * decoded twice. There the question is no longer whether the characters are mojibake, only how
- * they read: a middle layer need not read better than the outer one ("ГЉ" reads as well as
- * "Ê"), and bytes lost count against nothing; the repair need only read no worse than the text as
- * it stands. Undefined when it reads worse.
+ * `shape` read through `inner`, then `outer`, on a line known to have gone through both. There
+ * the question is no longer whether the characters are mojibake, only how they read: the middle
+ * layer need not read better than the outer one ("ГЉ" reads as well as "Ê"), and bytes lost count
+ * against nothing; the repair need only read no worse than the text as it stands.
  */
-function readAsItsLine(text: string, shape: Shape, outer: CodePage, inner: CodePage | undefined): Interpretation | undefined {
+function readThroughBoth(text: string, shape: Shape, inner: CodePage, outer: CodePage): MojibakeRun | undefined {
   if (shape.sequences.length > LONG_SHAPE) return undefined;
   const { before, after } = context(text, shape.start, shape.end);
-  const judged = judgeOnce(text, shape, outer, before, after, inner ? [inner] : [], -Infinity);
-  if (!judged || judged.decoder !== (inner ? layeredName(inner, outer) : outer.name)) return undefined;
+  const judged = judgeOnce(text, shape, outer, before, after, [inner], -Infinity);
+  if (!judged || judged.decoder !== layeredName(inner, outer)) return undefined;
   const { decoder, readings, evidence } = judged;
   if (evidenceOf(cps(text.slice(shape.start, shape.end)), readings[0].cps, before, after) < SUPPORTED_THRESHOLD) return undefined;
-  return { start: shape.start, end: shape.end, decoder, readings, evidence, order: CODE_PAGES.indexOf(outer), before, after, sequences: shape.sequences };
-}
-
-/**
- * `shape` read as its line was, under `outer` and under every other page that shows its
- * characters as the same bytes: those may have lost other bytes ("âˆ" lost 0x9E, ∞, only in
- * windows-1254, though windows-1252 names the line).
- */
-function readAlike(text: string, shape: Shape, outer: CodePage): Interpretation | undefined {
-  const found = readAsItsLine(text, shape, outer, undefined);
-  if (!found) return undefined;
-  for (const page of CODE_PAGES) {
-    if (page === outer || page.undefinedBytes.length === 0) continue;
-    const same = shapes(text, shape.start, shape.end, page).find((s) => s.start === shape.start && s.end === shape.end);
-    const other = same && readAsItsLine(text, same, page, undefined);
-    if (other) merge(found, other);
-  }
-  return found;
+  return toRun(text, { start: shape.start, end: shape.end, decoder, readings, evidence, order: 0, before, after, sequences: shape.sequences });
 }
 
 /** Index of the first of `runs` (in order, not overlapping) that ends after `at`. */
@@ -544,58 +528,70 @@ function firstEndingAfter(runs: readonly MojibakeRun[], at: number): number {
   return lo;
 }
 
-/** The decoder most of `decoders` name, preferring two layers to one: a line decoded twice shows some runs as once. */
-function storyOf(decoders: readonly string[]): string {
-  const layered = decoders.filter((d) => layersOf(d));
-  const counts = new Map<string, number>();
-  for (const d of layered.length ? layered : decoders) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** The lines (start → end, and the runs on it) that hold `runs` (in order), in one pass over the text. */
+function linesOf(text: string, runs: readonly MojibakeRun[]): Map<number, { end: number; runs: MojibakeRun[] }> {
+  const lines = new Map<number, { end: number; runs: MojibakeRun[] }>();
+  let start = 0;
+  let end = -1;
+  let next = 0;
+  for (const r of runs) {
+    while (r.start > end) {
+      if (end >= 0) start = next;
+      LINE_BREAK.lastIndex = start;
+      const m = LINE_BREAK.exec(text);
+      end = m ? m.index : text.length;
+      next = m ? m.index + m[0].length : text.length + 1;
+    }
+    const line = lines.get(start);
+    if (line) line.runs.push(r);
+    else lines.set(start, { end, runs: [r] });
+  }
+  return lines;
 }
 
 /**
- * A line that went through a code page (or two) went through it whole. On a line with strong
- * runs, every other stretch that is the image of UTF-8 under the page most of them name, read as
- * nothing or (on a line decoded twice) as one layer only, is read as the rest of the line was when
- * that reads no worse than it stands ("РІСљвЂ¦ PASS, 99Р’В·9%": "Р’В·" is "·", not "В·"; "ÃÂ·ÃÂ°"
- * among words decoded twice is "за"). `found` is in order and does not overlap.
+ * A line decoded twice went through both code pages whole. On a line where strong runs read as two
+ * layers (most of them as the same two), every stretch not read yet, or read as one layer, that is
+ * the outer page's image of UTF-8 is read through both when that reads no worse
+ * than it stands ("РІСљвЂ¦ PASS, 99Р’В·9%": "Р’В·" is "·", not "В·"; "ÃÂ·ÃÂ°" among words
+ * decoded twice is "за"). One line can hold text garbled to different depths: a strong run of one
+ * layer gives way only to a reading of two that is exact, no byte put back. Lines decoded once are left to `chained`: real Cyrillic is windows-1251's image
+ * of UTF-8 too often ("Рі" in "Рівень") for a line to vouch for every stretch on it. `found` is
+ * in order and does not overlap.
  */
 function wholeLines(text: string, strong: readonly MojibakeRun[], found: MojibakeRun[]): MojibakeRun[] {
-  const lines = new Map<number, string[]>();
-  for (const r of strong) {
-    const start = text.lastIndexOf('\n', r.start - 1) + 1;
-    const decoders = lines.get(start);
-    if (decoders) decoders.push(r.decoder);
-    else lines.set(start, [r.decoder]);
-  }
+  const isStrong = new Set(strong);
+  const layered = (r: MojibakeRun) => layersOf(r.decoder) !== undefined;
   const replaced = new Set<MojibakeRun>();
   const added: MojibakeRun[] = [];
-  for (const [start, decoders] of lines) {
-    const story = storyOf(decoders);
-    const layers = layersOf(story);
-    const outer = layers?.outer ?? codePage(story)!;
-    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    // Runs that stand as they are: any on a line decoded once, those of two layers on a line decoded twice.
-    const settled = (r: MojibakeRun) => !layers || layersOf(r.decoder) !== undefined;
-    for (const m of text.slice(start, end).matchAll(NON_ASCII)) {
-      const from = start + m.index;
-      const to = from + m[0].length;
+  for (const [start, line] of linesOf(text, strong.filter((r) => layersOf(r.decoder)))) {
+    // Pages that show some characters alike can name one line's layers differently: the most runs speak for it.
+    const counts = new Map<string, number>();
+    for (const r of line.runs) counts.set(r.decoder, (counts.get(r.decoder) ?? 0) + 1);
+    const { inner, outer } = layersOf([...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0])!;
+    const stretches = new RegExp(NON_ASCII.source, 'g');
+    stretches.lastIndex = start;
+    for (let m = stretches.exec(text); m && m.index < line.end; m = stretches.exec(text)) {
+      const from = m.index;
+      const to = Math.min(from + m[0].length, line.end);
       let covered = from;
-      for (let i = firstEndingAfter(found, from); i < found.length && found[i].start <= covered && covered < to && settled(found[i]); i++) covered = found[i].end;
+      for (let i = firstEndingAfter(found, from); i < found.length && found[i].start <= covered && covered < to && layered(found[i]); i++) covered = found[i].end;
       if (covered >= to) continue;
       for (const shape of shapes(text, from, to, outer)) {
         const inside: MojibakeRun[] = [];
         let blocked = false;
         for (let i = firstEndingAfter(found, shape.start); i < found.length && found[i].start < shape.end; i++) {
           const r = found[i];
-          // On a line decoded twice, a run read as one layer (of this page, or of another that shows these characters alike) gives way.
-          if (!layers || layersOf(r.decoder) || r.start < shape.start || r.end > shape.end) blocked = true;
+          if (layered(r) || r.start < shape.start || r.end > shape.end) blocked = true;
           inside.push(r);
         }
-        if (blocked) continue;
-        const read = layers ? readAsItsLine(text, shape, outer, layers.inner) : readAlike(text, shape, outer);
-        if (!read) continue;
+        const run = blocked ? undefined : readThroughBoth(text, shape, inner, outer);
+        // A strong run of one layer gives way only to a reading of two that puts no byte back.
+        if (!run || (run.droppedBytes > 0 && inside.some((r) => isStrong.has(r)))) continue;
         for (const r of inside) replaced.add(r);
-        added.push(toRun(text, read));
+        added.push(run);
       }
     }
   }
