@@ -719,8 +719,10 @@ async function runChecks(wb, page, dirs, seedExpected, seedCli) {
     }
     // VS Code's marker hover shows the diagnostic at once; the server's hover (evidence, rule link, category and
     // severity) follows it into the same widget (on a loaded machine, seconds later).
+    // Polled on the widget's text: a second locator for it can resolve to another, hidden .monaco-hover node.
     const widget = page.locator('.monaco-hover').filter({ hasText: 'decoded as windows-1252' }).first();
-    await page.locator('.monaco-hover').filter({ hasText: /mojibake\s*·\s*encoding\s*·\s*error/ }).first().waitFor({ state: 'visible', timeout: 20_000 }).catch(async () => {
+    const fromServer = /mojibake\s*·\s*encoding\s*·\s*error/;
+    await wb.waitFor(async () => fromServer.test((await widget.textContent({ timeout: 1000 })) ?? ''), { timeout: 20_000 }).catch(async () => {
       throw new Error(`no hover from the server (rule · category · severity): ${JSON.stringify(await widget.textContent())}`);
     });
     const text = (await widget.textContent()) ?? '';
