@@ -554,28 +554,29 @@ function linesOf(text: string, runs: readonly MojibakeRun[]): Map<number, { end:
 /**
  * A line decoded twice went through both code pages whole. On a line where strong runs read as two
  * layers (most of them as the same two), every stretch not read yet, or read as one layer, that is
- * the outer page's image of UTF-8 is read through both when that reads no worse
- * than it stands ("РІСљвЂ¦ PASS, 99Р’В·9%": "Р’В·" is "·", not "В·"; "ÃÂ·ÃÂ°" among words
- * decoded twice is "за"). One line can hold text garbled to different depths: a strong run of one
- * layer gives way only to a reading of two that is exact, no byte put back. Lines decoded once are left to `chained`: real Cyrillic is windows-1251's image
- * of UTF-8 too often ("Рі" in "Рівень") for a line to vouch for every stretch on it. `found` is
- * in order and does not overlap.
+ * the outer page's image of UTF-8 is read through both when that reads no worse than it stands
+ * ("РІСљвЂ¦ PASS, 99Р’В·9%": "Р’В·" is "·", not "В·"; "ÃÂ·ÃÂ°" among words decoded twice is
+ * "за"). One line can hold text garbled to different depths: a strong run of one layer gives way
+ * only to a reading of two that is exact, no byte put back. Lines decoded once are left to
+ * `chained`: real Cyrillic is windows-1251's image of UTF-8 too often ("Рі" in "Рівень") for a line
+ * to vouch for every stretch on it. `found` is in order and does not overlap.
  */
 function wholeLines(text: string, strong: readonly MojibakeRun[], found: MojibakeRun[]): MojibakeRun[] {
   const isStrong = new Set(strong);
   const layered = (r: MojibakeRun) => layersOf(r.decoder) !== undefined;
   const replaced = new Set<MojibakeRun>();
   const added: MojibakeRun[] = [];
-  for (const [start, line] of linesOf(text, strong.filter((r) => layersOf(r.decoder)))) {
+  const stretches = new RegExp(NON_ASCII.source, 'g');
+  for (const [start, line] of linesOf(text, strong.filter(layered))) {
     // Pages that show some characters alike can name one line's layers differently: the most runs speak for it.
     const counts = new Map<string, number>();
     for (const r of line.runs) counts.set(r.decoder, (counts.get(r.decoder) ?? 0) + 1);
     const { inner, outer } = layersOf([...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0])!;
-    const stretches = new RegExp(NON_ASCII.source, 'g');
+    // Stretches of non-ASCII characters never cross a line break (CR and LF are ASCII).
     stretches.lastIndex = start;
     for (let m = stretches.exec(text); m && m.index < line.end; m = stretches.exec(text)) {
       const from = m.index;
-      const to = Math.min(from + m[0].length, line.end);
+      const to = from + m[0].length;
       let covered = from;
       for (let i = firstEndingAfter(found, from); i < found.length && found[i].start <= covered && covered < to && layered(found[i]); i++) covered = found[i].end;
       if (covered >= to) continue;
