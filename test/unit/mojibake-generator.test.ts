@@ -12,9 +12,13 @@ import { ROOT } from '../helpers';
 const LINES = fs.readFileSync(path.join(ROOT, 'test/fixtures/encoding/clean.txt'), 'utf8').split('\n');
 const GARBLED = LINES.filter((l) => /[^\x00-\x7f]/.test(l));
 
+/** Every tally the tests below made, for the per-line measure over all of them (the last test). */
+const tallies: Tally[] = [];
+
 function run(page: string, options: GarbleOptions): Tally {
   const tally = emptyTally();
   for (const line of GARBLED) measure(line, page, options, tally);
+  tallies.push(tally);
   return tally;
 }
 
@@ -77,4 +81,13 @@ test('a garbled line repairs to the clean line by taking every top candidate', (
     for (const r of findMojibake(text).reverse()) repaired = repaired.slice(0, r.start) + r.candidates[0].text + repaired.slice(r.end);
     if (repaired !== line) assert.fail(`${JSON.stringify(text)} → ${JSON.stringify(repaired)}`);
   }
+});
+
+test('at least 99.5% of mis-decoded lines get a finding, over every code page and mode (the issue measures lines)', () => {
+  const modes = CODE_PAGES.length * 2 + CODE_PAGES.filter((p) => p.undefinedBytes.length > 0).length;
+  assert.equal(tallies.length, modes, 'runs after the tests above');
+  const lines = tallies.reduce((n, t) => n + t.misdecodedLines, 0);
+  const flagged = tallies.reduce((n, t) => n + t.flaggedLines, 0);
+  assert.ok(lines > 1000);
+  assert.ok(rate(flagged, lines) >= 0.995, `lines flagged ${flagged}/${lines}`);
 });
