@@ -1,11 +1,11 @@
 // memoize (core/memo.ts): a pure function of text computed once per distinct arguments, with a bound.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memoize } from '../../server/src/core/memo';
+import { beginAnalysis, memoize, memoize2 } from '../../server/src/core/memo';
 
-test('each distinct argument list is computed once, and argument boundaries are kept', () => {
+test('each distinct pair of texts is computed once, and the boundary between them is kept', () => {
   const calls: string[] = [];
-  const join = memoize((a: string, b: string) => {
+  const join = memoize2((a: string, b: string) => {
     calls.push(`${a}|${b}`);
     return `${a}|${b}`;
   });
@@ -28,4 +28,31 @@ test('only the most recent entries are kept: older ones are computed again', () 
   assert.equal(calls, 5, 'the newest are remembered');
   upper('a');
   assert.equal(calls, 6);
+});
+
+test('false and other falsy results are remembered too', () => {
+  let calls = 0;
+  const empty = memoize((s: string) => {
+    calls++;
+    return s === '' ? false : 0;
+  });
+  for (const s of ['', 'x', '', 'x']) empty(s);
+  assert.equal(calls, 2);
+});
+
+test('what the analysis before used is kept for this one; what only older analyses used is let go', () => {
+  const calls: string[] = [];
+  const upper = memoize((s: string) => {
+    calls.push(s);
+    return s.toUpperCase();
+  });
+  beginAnalysis();
+  upper('kept');
+  upper('dropped');
+  beginAnalysis();
+  upper('kept'); // from the analysis before: no new call
+  beginAnalysis();
+  upper('kept');
+  upper('dropped'); // last used two analyses ago: computed again
+  assert.deepEqual(calls, ['kept', 'dropped', 'dropped']);
 });

@@ -6,6 +6,7 @@ import { buildModel, type DocumentModel } from '../model/document';
 import { markdownCache, type MarkdownCache } from '../model/markdown';
 import { rules } from '../rules/registry';
 import { applyFixes } from './fixes';
+import { beginAnalysis } from './memo';
 import { Suppressions } from './suppression';
 import type { Diagnostic, Fix } from './types';
 
@@ -53,6 +54,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const skipped = skipReason(text, input.bytes, config);
   if (skipped) return { diagnostics: [], skipped, failures: [], reportChecks: false };
 
+  beginAnalysis();
   // Text decoded from bytes that are not UTF-8 is not what the author wrote: say so, and nothing else.
   const utf8 = input.bytes === undefined || isUtf8(input.bytes);
   const model = buildModel(text, input.modelCache);

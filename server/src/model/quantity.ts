@@ -12,6 +12,7 @@
 // Numbers that name rather than measure (P99, k6, v0.48.0, 2026-01-18, 23:32, 127.0.0.1,
 // "1." list markers, SOC 2, 0x8E, 5xx) are not quantities: see quantity-scan.ts.
 import type { Qualifier, Quantity } from './quantity-types';
+import { memoize } from '../core/memo';
 import { linePrefix, scanAtoms, type Atom } from './quantity-scan';
 import { COUNT, unitsNamed, type UnitDef } from './quantity-units';
 
@@ -234,6 +235,17 @@ export function parseQuantities(text: string, options: ParseOptions = {}): Quant
     }
   }
   return quantities;
+}
+
+const inPlain = memoize((text: string): readonly Quantity[] => parseQuantities(text));
+const inCpu = memoize((text: string): readonly Quantity[] => parseQuantities(text, { cpuContext: true }));
+
+/**
+ * The quantities of `text`, remembered: the rules read the same lines again after every edit.
+ * Shared between callers, so read-only (copy a quantity to move it to document offsets).
+ */
+export function quantitiesIn(text: string, options: ParseOptions = {}): readonly Quantity[] {
+  return options.cpuContext ? inCpu(text) : inPlain(text);
 }
 
 /** The quantity a whole string is ("~14ms", "< 5ms", "1,234 req/s"), white space aside. */

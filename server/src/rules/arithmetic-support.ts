@@ -2,8 +2,9 @@
 // key/value lines and table cells, the scopes a test's figures live in, and message formatting.
 // Every helper reads the document model; none looks at one report's wording.
 import type { Finding, RelatedLocation, Span } from '../core/types';
+import { memoize } from '../core/memo';
 import { sectionAt, type DocumentModel, type Fragment, type Section, type Table, type TableRow, type TextLine } from '../model/document';
-import { formatNumber, parseQuantities } from '../model/quantity';
+import { formatNumber, quantitiesIn } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { stripEmphasis } from '../model/verdicts';
 import { textWithoutRuns } from './claims-support';
@@ -54,11 +55,10 @@ export const isBounded = (q: Quantity): boolean => Number.isFinite(q.low) && Num
 // Words
 
 /** Lower-case ASCII words of a label; garbled characters and marks drop out. */
-export function words(text: string): string[] {
-  return stripEmphasis(text).toLowerCase().match(/[a-z0-9]+(?:\.[0-9]+)?[a-z]*/g) ?? [];
-}
+/** Remembered (see memo.ts): shared between callers, so read-only. */
+export const words = memoize((text: string): readonly string[] => stripEmphasis(text).toLowerCase().match(/[a-z0-9]+(?:\.[0-9]+)?[a-z]*/g) ?? []);
 
-export const hasWord = (ws: string[], re: RegExp): boolean => ws.some((w) => re.test(w));
+export const hasWord = (ws: readonly string[], re: RegExp): boolean => ws.some((w) => re.test(w));
 
 /** Labels that mark a figure as a goal rather than a measurement. */
 export const TARGET_WORD = /^(targets?|goals?|thresholds?|slas?|slos?|budgets?|limits?|objectives?|expected|required|requirements?|spec|criteria|criterion|acceptable|allowed|max_allowed)$/;
@@ -147,7 +147,7 @@ export const blockOf = (model: DocumentModel, line: TextLine): Block | undefined
 export interface Entry {
   /** The key (a table row's label), emphasis and garbled marks removed. */
   key: string;
-  keyWords: string[];
+  keyWords: readonly string[];
   keySpan: Span;
   value: Fragment;
   /** The value's quantities (re-read inside code blocks, where the model leaves them out). */
@@ -171,10 +171,10 @@ export function cleanText(model: DocumentModel, s: Span): string {
 }
 
 function shifted(text: string, offset: number, cpu: boolean): Quantity[] {
-  return parseQuantities(text, { cpuContext: cpu }).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
+  return quantitiesIn(text, { cpuContext: cpu }).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
 }
 
-const isCpuLabel = (ws: string[]): boolean => ws.some((w) => /^(cpu|cpus|vcpu|cores?|millicores?)$/.test(w));
+const isCpuLabel = (ws: readonly string[]): boolean => ws.some((w) => /^(cpu|cpus|vcpu|cores?|millicores?)$/.test(w));
 
 function keyValueEntries(model: DocumentModel): Entry[] {
   return model.keyValues.map((kv): Entry => {
@@ -322,7 +322,7 @@ const NOUNS: Array<[NounClass, RegExp]> = [
 ];
 
 /** The class of the first counted noun among `ws`, if any. */
-export function nounClass(ws: string[]): NounClass | undefined {
+export function nounClass(ws: readonly string[]): NounClass | undefined {
   for (const w of ws) for (const [cls, re] of NOUNS) if (re.test(w)) return cls;
   return undefined;
 }
@@ -343,7 +343,7 @@ const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?)$/;
 const ORDINAL = /^(\d{1,2}(?:\.\d+)?)(th|st|nd|rd)$/;
 
 /** The statistics a label names ("p95 Latency", "95th percentile", "Avg Response Time"). */
-export function statisticsOf(ws: string[]): Statistic[] {
+export function statisticsOf(ws: readonly string[]): Statistic[] {
   const found: Statistic[] = [];
   // "p50 (Median)", "p95 (95th)": one statistic written twice counts once.
   const add = (s: Statistic) => {
@@ -366,13 +366,13 @@ export function statisticsOf(ws: string[]): Statistic[] {
  * A label's words with statistics spelled the usual ways made one word: "p(95)" (k6), "95% Line"
  * (JMeter), "95%ile", and a label that is only "95%" (Locust), all read "p95".
  */
-export function statisticWords(text: string): string[] {
+export const statisticWords = memoize((text: string): readonly string[] => {
   const t = text
     .replace(/\bp\((\d+(?:\.\d+)?)\)/gi, 'p$1')
     .replace(/(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%\s*(?:line|ile|percentile|pct)\b/gi, 'p$1')
     .replace(/^\s*(\d{1,2}(?:\.\d+)?)\s*%\s*$/, 'p$1');
   return words(t);
-}
+});
 
 export const isStatisticWord = (w: string): boolean =>
   PERCENTILE.test(w) || ORDINAL.test(w) || /^(median|med|avg|average|mean|min|minimum|max|maximum|percentile|percentiles)$/.test(w);

@@ -2,9 +2,10 @@
 // is judged against, and the verdict given), read from tables and "Key: value" lines through the
 // document model; re-evaluation of those comparisons on the quantities' intervals; statistics and
 // directions read from labels; summaries; and the text of messages, hovers and fixes.
+import { memoize } from '../core/memo';
 import type { Fix, RelatedLocation, Span, TextEdit } from '../core/types';
 import type { DocumentModel, Fragment, KeyValue, Section, Table, TableRow, TextLine } from '../model/document';
-import { convert, formatNumber, parseQuantities } from '../model/quantity';
+import { convert, formatNumber, quantitiesIn } from '../model/quantity';
 import type { Dimension, Quantity } from '../model/quantity-types';
 import { stripEmphasis, type VerdictKind, type VerdictToken } from '../model/verdicts';
 
@@ -88,8 +89,12 @@ const runAt = (model: DocumentModel, t: VerdictToken): Run | undefined => {
 
 const cleanCache = new WeakMap<DocumentModel, Map<string, string>>();
 
+/** Emphasis removed, white space collapsed: remembered by text, as most spans hold no garbled run. */
+const tidy = memoize((text: string): string => stripEmphasis(text).replace(/\s+/g, ' ').trim());
+
 /** The text of `s` with mis-decoded runs ("âœ…") left out and emphasis removed (read once per span). */
 export function cleanText(model: DocumentModel, s: Span): string {
+  if (runsNear(model, s).length === 0) return tidy(model.text.slice(s.start, s.end));
   let cache = cleanCache.get(model);
   if (!cache) cleanCache.set(model, (cache = new Map()));
   const key = `${s.start}:${s.end}`;
@@ -105,7 +110,7 @@ function readClean(model: DocumentModel, s: Span): string {
     out += model.text.slice(at, Math.max(at, run.start));
     at = Math.max(at, run.end);
   }
-  return stripEmphasis(out + model.text.slice(at, s.end)).replace(/\s+/g, ' ').trim();
+  return tidy(out + model.text.slice(at, s.end));
 }
 
 /** `s` without its quantities: what is left names things ("max 500ms" is a bound, not a statistic). */
@@ -120,13 +125,16 @@ function textWithout(model: DocumentModel, s: Span, quantities: Quantity[]): str
   return out + model.text.slice(at, s.end);
 }
 
-/** Lower-case words (emphasis and marks fall between them); "p(95)" reads "p95", "99.9th" stays one word. */
-export function words(text: string): string[] {
+/**
+ * Lower-case words (emphasis and marks fall between them); "p(95)" reads "p95", "99.9th" stays one
+ * word. Remembered (see memo.ts), so shared between callers: read-only.
+ */
+export const words = memoize((text: string): readonly string[] => {
   const t = text.toLowerCase().replace(/\bp\((\d+(?:\.\d+)?)\)/g, 'p$1');
   return t.match(/[\p{L}\p{N}]+(?:\.\d+)?[\p{L}]*/gu) ?? [];
-}
+});
 
-const hasAny = (ws: string[], set: ReadonlySet<string>): boolean => ws.some((w) => set.has(w));
+const hasAny = (ws: readonly string[], set: ReadonlySet<string>): boolean => ws.some((w) => set.has(w));
 const setOf = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +147,7 @@ const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?)$/;
 const ORDINAL = /^(\d{1,2}(?:\.\d+)?)(?:th|st|nd|rd)$/;
 
 /** The statistics a label names ("P95 Latency", "95th percentile", "Avg", "p50 (Median)"), each once. */
-function statisticsOf(ws: string[]): Statistic[] {
+function statisticsOf(ws: readonly string[]): Statistic[] {
   const found = new Set<Statistic>();
   ws.forEach((w, i) => {
     const p = PERCENTILE.exec(w) ?? ORDINAL.exec(w);
@@ -155,7 +163,7 @@ function statisticsOf(ws: string[]): Statistic[] {
 }
 
 /** The one statistic a text names, if it names exactly one. */
-function statisticOf(ws: string[]): Statistic | undefined {
+function statisticOf(ws: readonly string[]): Statistic | undefined {
   const s = statisticsOf(ws);
   return s.length === 1 ? s[0] : undefined;
 }
@@ -209,14 +217,14 @@ const PERFORMANCE = setOf(
     'cpu memory mem ram heap throughput rps qps tps availability uptime users concurrency concurrent sessions load requests iops bandwidth',
 );
 
-export const isPerformanceMetric = (ws: string[]): boolean => statisticsOf(ws).length > 0 || hasAny(ws, PERFORMANCE);
+export const isPerformanceMetric = (ws: readonly string[]): boolean => statisticsOf(ws).length > 0 || hasAny(ws, PERFORMANCE);
 
 /** Whether words name a performance metric ("P99", "latency", "throughput", "error rate"). */
-export const namesMetric = (ws: string[]): boolean =>
+export const namesMetric = (ws: readonly string[]): boolean =>
   statisticsOf(ws).length > 0 || hasAny(ws, LESS_IS_BETTER) || hasAny(ws, MORE_IS_BETTER);
 
 /** The direction a target bounds: from its qualifier ("< 200ms"), else from the metric's words and dimension. */
-export function directionOf(target: Quantity, metricWords: string[]): Direction | undefined {
+export function directionOf(target: Quantity, metricWords: readonly string[]): Direction | undefined {
   // A bare number ("3.10" against "3.9+") is judged only when the label names what it counts.
   if (hasAny(metricWords, VERSION) || (target.dimension === 'count' && !namesMetric(metricWords))) return undefined;
   if (target.qualifier === 'lt' || target.qualifier === 'le') return 'upper';
@@ -410,7 +418,7 @@ export interface Comparison {
   /** The Status cell, or the value, holding the verdict. */
   verdictSpan: Span;
   /** Words naming the metric (label, column headers), for its direction and its subject. */
-  metricWords: string[];
+  metricWords: readonly string[];
   /** The figures are changes ("50% reduction", "3x faster"), not levels: their direction is unknown. */
   relative: boolean;
   /** The statistic the measured figure is, from its column header or its own text. */
@@ -459,7 +467,7 @@ function layoutOf(model: DocumentModel, table: Table): TableLayout | undefined {
   const targets: number[] = [];
   const statuses: number[] = [];
   const measured: number[] = [];
-  const byHeader = (ws: string[]) => ws.length > 0 && ws.every((w) => STATUS_HEADER.has(w));
+  const byHeader = (ws: readonly string[]) => ws.length > 0 && ws.every((w) => STATUS_HEADER.has(w));
   headerWords.forEach((ws, i) => {
     if (i === 0) return;
     const cells = cellsOf(table, i);
@@ -481,7 +489,7 @@ function only<T>(xs: T[]): T | undefined {
 }
 
 /** Several columns of figures: the one a header calls the measurement, or the one with the target's statistic. */
-function pickMeasured(columns: number[], headerWords: string[][], named: Statistic | undefined): number | undefined {
+function pickMeasured(columns: number[], headerWords: (readonly string[])[], named: Statistic | undefined): number | undefined {
   if (columns.length <= 1) return columns[0];
   const preferred = only(columns.filter((i) => hasAny(headerWords[i], MEASURED_HEADER)));
   if (preferred !== undefined) return preferred;
@@ -637,7 +645,7 @@ const TARGET_ABSENT = new RegExp(`\\b${TARGET_WORD}(?:\\s*[:=])?\\s*(n/a|none|tb
 const KEY_ENDS_WITH_TARGET = new RegExp(`\\b${TARGET_WORD}\\s*$`, 'i');
 
 function shifted(text: string, offset: number): Quantity[] {
-  return parseQuantities(text).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
+  return quantitiesIn(text).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
 }
 
 function isTargetInValue(model: DocumentModel, kv: KeyValue, q: Quantity, previousEnd: number): boolean {
@@ -927,7 +935,7 @@ export interface LabelledFigure {
   q: Quantity;
   stat: Statistic;
   /** Words that say what was measured ("health", "checkout"), generic metric words left out. */
-  subject: string[];
+  subject: readonly string[];
   span: Span;
   /** The label as shown in messages. */
   label: string;
@@ -940,7 +948,7 @@ const GENERIC = setOf(
     'percentile percentiles avg average mean median max maximum min minimum',
 );
 
-export function subjectOf(ws: string[]): string[] {
+export function subjectOf(ws: readonly string[]): string[] {
   return ws.filter((w) => w.length >= 3 && !GENERIC.has(w) && !/^\d/.test(w) && statisticsOf([w]).length === 0);
 }
 

@@ -69,7 +69,7 @@ interface Item {
 }
 
 /** "Month 3", "Q2", "Year 1": the months from now a series item stands at; 0 for "Current". */
-function periodOf(ws: string[]): number | undefined {
+function periodOf(ws: readonly string[]): number | undefined {
   if (ws.length === 1 && CURRENT.test(ws[0])) return 0;
   const q = /^q([1-4])$/.exec(ws[0] ?? '');
   if (q) return Number(q[1]) * 3;

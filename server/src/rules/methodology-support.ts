@@ -4,10 +4,10 @@
 // Facts are read from labels (key/value lines, table rows and columns, section titles) and from
 // a general vocabulary of load-testing tools, hardware and environments; never from one report's wording.
 import { z } from 'zod';
-import { memoize } from '../core/memo';
+import { memoize, memoize2 } from '../core/memo';
 import type { Span } from '../core/types';
 import type { DocumentModel, Section, Table, TextLine } from '../model/document';
-import { parseQuantities } from '../model/quantity';
+import { quantitiesIn } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { findVerdicts, stripEmphasis } from '../model/verdicts';
 import { textWithoutRuns } from './claims-support';
@@ -84,8 +84,11 @@ const PLACEHOLDER = /\bTODO\b/;
 
 /** The text of a span without mis-decoded runs ("âœ…"), emphasis and the fix's citations. */
 export function readable(model: DocumentModel, s: Span): string {
-  return withoutCitations(stripEmphasis(textWithoutRuns(model, s))).replace(/\s+/g, ' ').trim();
+  return readableText(textWithoutRuns(model, s));
 }
+
+/** Remembered by text: every analysis reads every line again. */
+const readableText = memoize((text: string): string => withoutCitations(stripEmphasis(text)).replace(/\s+/g, ' ').trim());
 
 /**
  * `text.replace(/\s*\(from [^()]*?\bline \d+\)/g, '')`, found from "(from" and widened over the
@@ -151,8 +154,7 @@ function trimTitle(text: string): string {
 }
 
 /** Whether a text states that something was not (yet) measured, or does not apply. */
-export const isUnmeasured = (text: string): boolean =>
-  findVerdicts(text).some((v) => v.kind === 'unmeasured' || v.kind === 'na');
+export const isUnmeasured = memoize((text: string): boolean => findVerdicts(text).some((v) => v.kind === 'unmeasured' || v.kind === 'na'));
 
 const EMPTY_VALUE = /^[-–—?.\s]*$/;
 
@@ -263,10 +265,10 @@ const LABELS: LabelRule[] = [
 ];
 
 /** The elements a label names, with whether the label alone suffices. */
-export function labelRules(label: string): LabelRule[] {
+export const labelRules = memoize((label: string): readonly LabelRule[] => {
   const n = norm(label);
   return n ? LABELS.filter((r) => r.re.test(n)) : [];
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -381,7 +383,7 @@ const MAX_VALUE = 80;
 const shorten = (s: string): string => (s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1).trimEnd()}…` : s);
 
 const timeQuantities = (text: string): Quantity[] =>
-  parseQuantities(text).filter((q) => q.dimension === 'time' && q.qualifier !== 'lt' && q.qualifier !== 'le');
+  quantitiesIn(text).filter((q) => q.dimension === 'time' && q.qualifier !== 'lt' && q.qualifier !== 'le');
 
 /** Whether a value read under a label says what the label names. */
 function valueFits(rule: LabelRule, label: string, value: string): boolean {
@@ -410,7 +412,7 @@ function valueFits(rule: LabelRule, label: string, value: string): boolean {
 function bareSpec(label: string, value: string): boolean {
   if (USAGE.test(value)) return false;
   const n = norm(label);
-  const qs = parseQuantities(value);
+  const qs = quantitiesIn(value);
   if (/^(?:cpus?|vcpus?|cores?)$/.test(n)) return qs.length === 1 && (qs[0].dimension === 'count' || (qs[0].dimension === 'cpu' && qs[0].sourceUnit.toLowerCase() !== 'm'));
   // "Memory: 512MB" in results is how much was used; installed memory says RAM.
   if (n === 'ram' || (n === 'memory' && /\bram\b/i.test(value))) return qs.some((q) => q.dimension === 'bytes');
@@ -451,7 +453,7 @@ function hardwareIn(text: string, context: string): string[] {
     if (m) found.push(m[0].trim());
   }
   if (USAGE.test(context)) return found;
-  const qs = parseQuantities(text);
+  const qs = quantitiesIn(text);
   for (const q of qs) {
     const after = text.slice(q.end, q.end + 16);
     if (q.dimension === 'cpu' && /^(cores?|v?cpus?)$/i.test(q.sourceUnit)) found.push(q.text);
@@ -485,7 +487,7 @@ function durationsIn(text: string): string[] {
 function loadIn(text: string): string[] {
   const phrase = LOAD_PHRASE.exec(text);
   const out = phrase ? [phrase[0]] : [];
-  for (const q of parseQuantities(text)) {
+  for (const q of quantitiesIn(text)) {
     const inPhrase = phrase && q.start < phrase.index + phrase[0].length && q.end > phrase.index;
     if (inPhrase || q.dimension !== 'count') continue;
     if (USERS_UNIT.test(q.sourceUnit) || (WORKERS_UNIT.test(q.sourceUnit) && (ANY_TOOL.test(text) || PERF_TEST_WORD.test(text)))) out.push(q.text);
@@ -497,7 +499,7 @@ function loadIn(text: string): string[] {
 
 /** Facts read from prose (or a key/value line read as a whole), sentence by sentence. */
 /** What a sentence states, by its text alone: remembered, as every analysis of a document reads every line (the result is shared: not to be changed). */
-const prose = memoize((text: string, context: string): readonly Candidate[] => readProse(text, context));
+const prose = memoize2((text: string, context: string): readonly Candidate[] => readProse(text, context));
 
 function readProse(text: string, context: string): Candidate[] {
   const sentences = text.split(SENTENCE_END);
@@ -727,7 +729,7 @@ export function measuredFigures(model: DocumentModel): Figure[] {
   for (const kv of model.keyValues) {
     kvLines.add(kv.line.line);
     if (TARGET_WORD.test(kv.key) || isUnmeasured(kv.key)) continue;
-    const qs = parseQuantities(kv.value.text).map((q) => ({ ...q, start: q.start + kv.value.span.start, end: q.end + kv.value.span.start }));
+    const qs = quantitiesIn(kv.value.text).map((q) => ({ ...q, start: q.start + kv.value.span.start, end: q.end + kv.value.span.start }));
     keep(qs, kv.value.span, kv.line.line, kv.line.section, kv.value.text, kv.value.span.start, kv.key);
   }
   for (const line of model.textLines) {

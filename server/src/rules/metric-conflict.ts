@@ -55,7 +55,7 @@ interface Statement {
   restates: boolean;
 }
 
-function metricOf(ws: string[], q: Quantity): { metric: string; scope: string } | undefined {
+function metricOf(ws: readonly string[], q: Quantity): { metric: string; scope: string } | undefined {
   const scopeOf = (drop: RegExp) =>
     ws.filter((w) => !drop.test(w) && !GENERIC.test(w) && !isStatisticWord(w) && !/^\d/.test(w)).sort().join(' ');
   if (q.dimension === 'percent' && hasWord(ws, ERROR) && !hasWord(ws, NOT_ERROR_RATE)) {
@@ -71,8 +71,9 @@ function metricOf(ws: string[], q: Quantity): { metric: string; scope: string } 
 function statements(model: DocumentModel): Statement[] {
   const out: Statement[] = [];
   for (const e of entries(model)) {
-    if (isGoalEntry(model, e)) continue;
     const ws = [...e.keyWords, ...words(e.header ?? '')];
+    // Only error rates and latencies are metrics here (see metricOf): most entries end at this test.
+    if ((!hasWord(ws, ERROR) && !hasWord(ws, LATENCY)) || isGoalEntry(model, e)) continue;
     // A figure in the key is a threshold ("Error rate < 0.1%: WARNING (1.9%)"); the value holds the measurement.
     for (const q of measured(model, e)) {
       const m = metricOf(ws, q);

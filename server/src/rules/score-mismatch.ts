@@ -117,7 +117,7 @@ function cellScore(model: DocumentModel, cell: Fragment | undefined, label: stri
 }
 
 /** A score column with a row labelled Total, Overall, Average...; weighted by a Weight column when there is one. */
-function columnAggregates(model: DocumentModel, table: Table, headers: string[][]): Aggregate[] {
+function columnAggregates(model: DocumentModel, table: Table, headers: (readonly string[])[]): Aggregate[] {
   const weightCol = headers.findIndex((ws) => hasWord(ws, /^weights?$/));
   return headers.flatMap((ws, col): Aggregate[] => {
     if (col === 0 || col === weightCol || !hasWord(ws, SCORE)) return [];
@@ -138,7 +138,7 @@ function columnAggregates(model: DocumentModel, table: Table, headers: string[][
  * An Overall (Total, Average...) column against the scores in the other columns of its row;
  * weighted when every header states its weight ("Security (30%)").
  */
-function rowAggregates(model: DocumentModel, table: Table, headers: string[][]): Aggregate[] {
+function rowAggregates(model: DocumentModel, table: Table, headers: (readonly string[])[]): Aggregate[] {
   const finals = headers.flatMap((ws, i) => (i > 0 && hasWord(ws, AGGREGATE) ? [i] : []));
   const roles = columnRoles(model, table);
   const parts = headers.flatMap((ws, i) => (i > 0 && !finals.includes(i) && roles[i] === 'measured' && !hasWord(ws, COUNTED) ? [i] : []));

@@ -65,7 +65,7 @@ interface Claim {
 const PERFORMANCE_TOPIC = /^(performance|latency|speed|throughput|load)$/;
 
 /** Whether the words naming what a summary judges ("Basic performance", key "Performance") are about performance. */
-const aboutPerformance = (ws: string[]): boolean => ws.some((w) => PERFORMANCE_TOPIC.test(w));
+const aboutPerformance = (ws: readonly string[]): boolean => ws.some((w) => PERFORMANCE_TOPIC.test(w));
 
 /** "All performance targets were met": the pass word closes a phrase about every target. */
 const ALL_BEFORE = /\ball\s+(?:[\p{L}-]+\s+){0,3}(?:targets|requirements|criteria|slas|slos|thresholds|goals|objectives|budgets)\s+(?:were\s+|are\s+|have\s+been\s+)?$/iu;
@@ -94,7 +94,7 @@ function scopeOf(model: DocumentModel, line: TextLine): Span {
   return topSection(model, line.section)?.span ?? whole;
 }
 
-function claim(model: DocumentModel, line: TextLine, tokens: VerdictToken[], keyed: boolean, topic: string[]): Claim | undefined {
+function claim(model: DocumentModel, line: TextLine, tokens: VerdictToken[], keyed: boolean, topic: readonly string[]): Claim | undefined {
   const read = inContext(model, tokens);
   const pass = read.filter((t) => t.kind === 'pass');
   if (!pass.length || verdictOf(read).kind !== 'pass' || QUALIFIED.test(cleanText(model, line.span))) return undefined;

@@ -3,7 +3,7 @@
 // measured over a few seconds, and consistency "across runs" claimed for a report that shows one run.
 import type { Finding, Span } from '../core/types';
 import type { DocumentModel, Fragment, Section, TextLine } from '../model/document';
-import { formatNumber, parseQuantities } from '../model/quantity';
+import { formatNumber, quantitiesIn } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { findFacts, isPlanningSection, isUnmeasured, labelRules, norm, readable } from './methodology-support';
 import type { Rule } from './rule';
@@ -45,7 +45,7 @@ interface Text {
 }
 
 function textOf(f: Fragment, line: number, section: Section | undefined): Text {
-  const quantities = parseQuantities(f.text).map((q) => ({ ...q, start: q.start + f.span.start, end: q.end + f.span.start }));
+  const quantities = quantitiesIn(f.text).map((q) => ({ ...q, start: q.start + f.span.start, end: q.end + f.span.start }));
   return { text: f.text, base: f.span.start, span: f.span, section, line, quantities };
 }
 
@@ -148,7 +148,7 @@ function impliedSamples(model: DocumentModel, all: Text[]): Map<Section, number>
   for (const l of model.textLines) if (!firstOnLine.has(l.line)) firstOnLine.set(l.line, l);
   for (const f of findFacts(model)) {
     const section = firstOnLine.get(f.line)?.section;
-    const ms = Math.max(0, ...parseQuantities(f.value).filter((q) => q.dimension === 'time').map((q) => q.high));
+    const ms = Math.max(0, ...quantitiesIn(f.value).filter((q) => q.dimension === 'time').map((q) => q.high));
     if (f.element === 'duration' && section) longest.set(section, Math.max(longest.get(section) ?? 0, ms));
   }
   const out = new Map<Section, number>();
@@ -219,7 +219,7 @@ function shortTests(model: DocumentModel): Map<Section, { q: Quantity; line: num
   for (const kv of model.keyValues) {
     const section = kv.line.section;
     if (!section || !labelRules(readable(model, kv.keySpan)).some((r) => r.element === 'duration')) continue;
-    const qs = parseQuantities(kv.value.text).filter((q) => q.dimension === 'time');
+    const qs = quantitiesIn(kv.value.text).filter((q) => q.dimension === 'time');
     const q = qs[0];
     if (qs.length === 1 && q.value >= 1000 && q.value <= SHORT_WINDOW_MS && q.qualifier !== 'lt' && q.qualifier !== 'le') {
       out.set(section, { q, line: kv.line.line, span: kv.line.span });
