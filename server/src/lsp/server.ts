@@ -27,6 +27,7 @@ import { applyFixes } from '../core/fixes';
 import { CONFIG_FILE_NAME, ConfigResolver, type EffectiveConfig } from '../config/resolve';
 import { parseConfigText, formatConfigError, type ConfigError } from '../config/read';
 import { configFileSchema, settingsSchema, type Settings } from '../config/schema';
+import { buildModel } from '../model/document';
 import { LineIndex } from '../model/lines';
 import { markdownCache, type MarkdownCache } from '../model/markdown';
 import { ruleDocsUrl } from '../rules/rule';
@@ -38,8 +39,9 @@ import { FIX_ALL_KIND, SOURCE, fixAction, toLspDiagnostic, toRange, toTextEdits 
 
 export const COMMANDS = SERVER_COMMANDS;
 export const STATUS_NOTIFICATION = 'readinessLint/status';
-/** How many documents keep their model in the cache (see keepModel). */
-const MODELS_KEPT = 8;
+/** How many documents keep their model in the cache, and how many their parsed blocks (see keepModel). */
+const MODELS_KEPT = 2;
+const BLOCKS_KEPT = 8;
 
 /** Editor settings that are not analysis configuration. */
 const EDITOR_ONLY = ['enable', 'trace', 'logLevel', 'debounceMs'];
@@ -56,7 +58,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const resolver = new ConfigResolver();
   const cache = new Map<string, Cached>();
-  /** Documents whose cached analysis keeps its model, most recently used first. */
+  /** Documents whose cached analysis keeps its model or its parsed blocks, most recently used first. */
   const modelsKept: string[] = [];
   /** Their parsed blocks, so that an edit re-parses only the blocks it touched. */
   const modelCaches = new Map<string, MarkdownCache>();
@@ -147,9 +149,15 @@ export function startServer(connection: Connection): void {
    */
   async function analysisOf(doc: TextDocument, needModel = false): Promise<Cached | undefined> {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && (!needModel || hit.analysis.model || hit.analysis.skipped)) {
+    if (hit && hit.version === doc.version) {
+      if (needModel && !hit.analysis.model && !hit.analysis.skipped) {
+        // The findings stand; only the model was let go. It is the same built again (from the parsed
+        // blocks, when they were kept), without running the rules.
+        const model = buildModel(doc.getText(), modelCacheOf(doc.uri));
+        cache.set(doc.uri, { ...hit, analysis: { ...hit.analysis, model } });
+      }
       keepModel(doc.uri);
-      return hit;
+      return cache.get(doc.uri);
     }
     const { enabled, settings } = await settingsFor(doc.uri);
     if (!enabled) return undefined;
@@ -158,9 +166,7 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     const resolved = resolver.resolve(filePath ?? `${process.cwd()}/untitled.md`, { settings });
     reportConfigErrors(resolved.errors);
-    let modelCache = modelCaches.get(doc.uri);
-    if (!modelCache) modelCaches.set(doc.uri, (modelCache = markdownCache()));
-    const analysis = analyze({ text, filePath, bytes: bytesFor(doc.uri, text), config: resolved.config, modelCache });
+    const analysis = analyze({ text, filePath, bytes: bytesFor(doc.uri, text), config: resolved.config, modelCache: modelCacheOf(doc.uri) });
     for (const f of analysis.failures) connection.console.error(`rule ${f.ruleId} failed on ${doc.uri}: ${(f.error as Error)?.stack ?? f.error}`);
     const lines = analysis.model?.lines ?? new LineIndex(text);
     const lsp = analysis.diagnostics.map((d, key) => toLspDiagnostic(d, lines, doc.uri, key));
@@ -186,20 +192,27 @@ export function startServer(connection: Connection): void {
     return entry;
   }
 
+  function modelCacheOf(uri: string): MarkdownCache {
+    let modelCache = modelCaches.get(uri);
+    if (!modelCache) modelCaches.set(uri, (modelCache = markdownCache()));
+    return modelCache;
+  }
+
   /**
-   * A document model takes megabytes (every line's figures and verdicts); diagnostics and hovers need
-   * none of it. With many documents open, only the MODELS_KEPT most recently used keep theirs, and a
-   * code action on another document analyses it again.
+   * A document model takes megabytes (every line's figures and verdicts), and its parsed blocks as
+   * much again; diagnostics and hovers need neither. With many documents open, only the MODELS_KEPT
+   * most recently used keep their model (a code action on another builds it again), and the
+   * BLOCKS_KEPT most recently used their blocks (an edit to another parses it whole).
    */
   function keepModel(uri: string): void {
     const at = modelsKept.indexOf(uri);
     if (at >= 0) modelsKept.splice(at, 1);
     modelsKept.unshift(uri);
-    for (const dropped of modelsKept.splice(MODELS_KEPT)) {
-      modelCaches.delete(dropped);
+    for (const dropped of modelsKept.slice(MODELS_KEPT)) {
       const entry = cache.get(dropped);
       if (entry?.analysis.model) cache.set(dropped, { ...entry, analysis: { ...entry.analysis, model: undefined } });
     }
+    for (const dropped of modelsKept.splice(BLOCKS_KEPT)) modelCaches.delete(dropped);
   }
 
   function reportConfigErrors(errors: ConfigError[]): void {
@@ -261,7 +274,6 @@ export function startServer(connection: Connection): void {
 
   function refreshAll(): void {
     cache.clear();
-    modelsKept.length = 0;
     if (pull) void connection.languages.diagnostics.refresh();
     for (const doc of documents.all()) schedule(doc, true);
   }
