@@ -54,8 +54,7 @@ export const isBounded = (q: Quantity): boolean => Number.isFinite(q.low) && Num
 // ---------------------------------------------------------------------------------------------
 // Words
 
-/** Lower-case ASCII words of a label; garbled characters and marks drop out. */
-/** Remembered (see memo.ts): shared between callers, so read-only. */
+/** Lower-case ASCII words of a label; garbled characters and marks drop out. Remembered (see memo.ts), so shared: read-only. */
 export const words = memoize((text: string): readonly string[] => stripEmphasis(text).toLowerCase().match(/[a-z0-9]+(?:\.[0-9]+)?[a-z]*/g) ?? []);
 
 export const hasWord = (ws: readonly string[], re: RegExp): boolean => ws.some((w) => re.test(w));

@@ -497,8 +497,10 @@ function loadIn(text: string): string[] {
   return out;
 }
 
-/** Facts read from prose (or a key/value line read as a whole), sentence by sentence. */
-/** What a sentence states, by its text alone: remembered, as every analysis of a document reads every line (the result is shared: not to be changed). */
+/**
+ * Facts read from prose (or a key/value line read as a whole), sentence by sentence, by the text
+ * alone: remembered (see memo.ts), so the result is shared and not to be changed.
+ */
 const prose = memoize2((text: string, context: string): readonly Candidate[] => readProse(text, context));
 
 function readProse(text: string, context: string): Candidate[] {
