@@ -248,6 +248,11 @@ export function quantitiesIn(text: string, options: ParseOptions = {}): readonly
   return options.cpuContext ? inCpu(text) : inPlain(text);
 }
 
+/** The quantities of `text`, which starts at `offset` in the document, at document offsets: copies, the caller's own. */
+export function quantitiesAt(text: string, offset: number, options: ParseOptions = {}): Quantity[] {
+  return quantitiesIn(text, options).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
+}
+
 /** The quantity a whole string is ("~14ms", "< 5ms", "1,234 req/s"), white space aside. */
 export function parseQuantity(text: string, options: ParseOptions = {}): Quantity | undefined {
   const start = text.length - text.trimStart().length;

@@ -4,7 +4,7 @@
 import type { Finding, RelatedLocation, Span } from '../core/types';
 import { memoize } from '../core/memo';
 import { sectionAt, type DocumentModel, type Fragment, type Section, type Table, type TableRow, type TextLine } from '../model/document';
-import { formatNumber, quantitiesIn } from '../model/quantity';
+import { formatNumber, quantitiesAt } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { stripEmphasis } from '../model/verdicts';
 import { textWithoutRuns } from './claims-support';
@@ -169,10 +169,6 @@ export function cleanText(model: DocumentModel, s: Span): string {
   return stripEmphasis(textWithoutRuns(model, s)).trim();
 }
 
-function shifted(text: string, offset: number, cpu: boolean): Quantity[] {
-  return quantitiesIn(text, { cpuContext: cpu }).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
-}
-
 const isCpuLabel = (ws: readonly string[]): boolean => ws.some((w) => /^(cpu|cpus|vcpu|cores?|millicores?)$/.test(w));
 
 function keyValueEntries(model: DocumentModel): Entry[] {
@@ -180,10 +176,10 @@ function keyValueEntries(model: DocumentModel): Entry[] {
     const key = cleanText(model, kv.keySpan);
     const keyWords = words(key);
     const cpu = isCpuLabel(keyWords);
-    const quantities = kv.line.kind === 'code' ? shifted(kv.value.text, kv.value.span.start, cpu) : kv.value.quantities;
+    const quantities = kv.line.kind === 'code' ? quantitiesAt(kv.value.text, kv.value.span.start, { cpuContext: cpu }) : kv.value.quantities;
     const keyText = model.text.slice(kv.keySpan.start, kv.keySpan.end);
     const block = blockOf(model, kv.line)?.span ?? kv.line.span;
-    return { key, keyWords, keySpan: kv.keySpan, value: kv.value, quantities, keyQuantities: shifted(keyText, kv.keySpan.start, cpu), line: kv.line, block };
+    return { key, keyWords, keySpan: kv.keySpan, value: kv.value, quantities, keyQuantities: quantitiesAt(keyText, kv.keySpan.start, { cpuContext: cpu }), line: kv.line, block };
   });
 }
 

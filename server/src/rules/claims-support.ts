@@ -5,7 +5,7 @@
 import { memoize } from '../core/memo';
 import type { Fix, RelatedLocation, Span, TextEdit } from '../core/types';
 import type { DocumentModel, Fragment, KeyValue, Section, Table, TableRow, TextLine } from '../model/document';
-import { convert, formatNumber, quantitiesIn } from '../model/quantity';
+import { convert, formatNumber, quantitiesAt } from '../model/quantity';
 import type { Dimension, Quantity } from '../model/quantity-types';
 import { stripEmphasis, type VerdictKind, type VerdictToken } from '../model/verdicts';
 
@@ -644,10 +644,6 @@ const TARGET_ABSENT = new RegExp(`\\b${TARGET_WORD}(?:\\s*[:=])?\\s*(n/a|none|tb
 /** A key that ends by introducing a target: "Monitor error rates (target". */
 const KEY_ENDS_WITH_TARGET = new RegExp(`\\b${TARGET_WORD}\\s*$`, 'i');
 
-function shifted(text: string, offset: number): Quantity[] {
-  return quantitiesIn(text).map((q) => ({ ...q, start: q.start + offset, end: q.end + offset }));
-}
-
 function isTargetInValue(model: DocumentModel, kv: KeyValue, q: Quantity, previousEnd: number): boolean {
   const before = model.text.slice(previousEnd, q.start);
   const after = model.text.slice(q.end, Math.min(kv.value.span.end, q.end + 16));
@@ -663,7 +659,7 @@ function isNounUse(model: DocumentModel, t: VerdictToken): boolean {
 
 function lineComparison(model: DocumentModel, kv: KeyValue): Comparison | undefined {
   const keyText = sliceOf(model, kv.keySpan);
-  const keyQs = shifted(keyText, kv.keySpan.start);
+  const keyQs = quantitiesAt(keyText, kv.keySpan.start);
   const keyBound = keyQs.length === 1 && isBound(keyQs[0]) ? keyQs[0] : undefined;
   if (keyQs.length > 0 && !keyBound) return undefined;
   const valueQs = kv.value.quantities.filter((q) => !q.signed);
@@ -977,7 +973,7 @@ export function labelledFigures(model: DocumentModel): LabelledFigure[] {
   const out: LabelledFigure[] = [];
   for (const kv of model.keyValues) {
     if (kv.line.kind === 'heading') continue;
-    const qs = kv.line.kind === 'code' ? shifted(kv.value.text, kv.value.span.start) : kv.value.quantities;
+    const qs = kv.line.kind === 'code' ? quantitiesAt(kv.value.text, kv.value.span.start) : kv.value.quantities;
     const [q] = qs;
     if (!q || q.signed || KEY_ENDS_WITH_TARGET.test(sliceOf(model, kv.keySpan))) continue;
     const keyWords = words(cleanText(model, kv.keySpan));

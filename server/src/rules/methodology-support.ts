@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { memoize, memoize2 } from '../core/memo';
 import type { Span } from '../core/types';
 import type { DocumentModel, Section, Table, TextLine } from '../model/document';
-import { quantitiesIn } from '../model/quantity';
+import { quantitiesAt, quantitiesIn } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { findVerdicts, stripEmphasis } from '../model/verdicts';
 import { textWithoutRuns } from './claims-support';
@@ -731,7 +731,7 @@ export function measuredFigures(model: DocumentModel): Figure[] {
   for (const kv of model.keyValues) {
     kvLines.add(kv.line.line);
     if (TARGET_WORD.test(kv.key) || isUnmeasured(kv.key)) continue;
-    const qs = quantitiesIn(kv.value.text).map((q) => ({ ...q, start: q.start + kv.value.span.start, end: q.end + kv.value.span.start }));
+    const qs = quantitiesAt(kv.value.text, kv.value.span.start);
     keep(qs, kv.value.span, kv.line.line, kv.line.section, kv.value.text, kv.value.span.start, kv.key);
   }
   for (const line of model.textLines) {

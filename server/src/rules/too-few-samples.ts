@@ -3,7 +3,7 @@
 // measured over a few seconds, and consistency "across runs" claimed for a report that shows one run.
 import type { Finding, Span } from '../core/types';
 import type { DocumentModel, Fragment, Section, TextLine } from '../model/document';
-import { formatNumber, quantitiesIn } from '../model/quantity';
+import { formatNumber, quantitiesAt, quantitiesIn } from '../model/quantity';
 import type { Quantity } from '../model/quantity-types';
 import { findFacts, isPlanningSection, isUnmeasured, labelRules, norm, readable } from './methodology-support';
 import type { Rule } from './rule';
@@ -45,7 +45,7 @@ interface Text {
 }
 
 function textOf(f: Fragment, line: number, section: Section | undefined): Text {
-  const quantities = quantitiesIn(f.text).map((q) => ({ ...q, start: q.start + f.span.start, end: q.end + f.span.start }));
+  const quantities = quantitiesAt(f.text, f.span.start);
   return { text: f.text, base: f.span.start, span: f.span, section, line, quantities };
 }
 
