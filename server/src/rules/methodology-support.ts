@@ -284,9 +284,24 @@ const TOOL_NAMES = [
 /** Names that are also ordinary words: they count only next to a word about load testing. */
 const AMBIGUOUS_TOOLS = ['hey', 'siege', 'artillery', 'oha', 'criterion'];
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TOOL_SOURCE = `(?<![\\p{L}\\p{N}_./@-])(${[...TOOL_NAMES, ...AMBIGUOUS_TOOLS].sort((a, b) => b.length - a.length).map(escape).join('|')}|ab)(?![\\p{L}\\p{N}_/@]|\\.[a-z])`;
-const TOOL_RE = new RegExp(TOOL_SOURCE, 'giu');
-const ANY_TOOL = new RegExp(TOOL_SOURCE, 'iu');
+// The character before a name is checked in code (see toolNames): as a leading lookbehind it would
+// be tried at every position of every line, which made this the slowest pattern on a report.
+const TOOL_RE = new RegExp(`(${[...TOOL_NAMES, ...AMBIGUOUS_TOOLS].sort((a, b) => b.length - a.length).map(escape).join('|')}|ab)(?![\\p{L}\\p{N}_/@]|\\.[a-z])`, 'giu');
+/** What may not come just before a tool's name: a letter or digit, or a path, domain or package. */
+const NAME_BEFORE = /[\p{L}\p{N}_./@-]$/u;
+
+/** Tool names standing on their own, ambiguous ones included: "k6", not "mk6" or "pkg/k6". */
+function toolNames(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  TOOL_RE.lastIndex = 0;
+  for (let m; (m = TOOL_RE.exec(text)); ) {
+    // Two code units: the code point before may be a surrogate pair.
+    if (NAME_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) TOOL_RE.lastIndex = m.index + 1;
+    else out.push(m);
+  }
+  return out;
+}
+
 const TOOL_CONTEXT = /\b(load|benchmark\w*|tools?|using|with|via|ran|run|tested|generator|requests|concurren\w*|vus?|users)\b|\s-[cnktdz]\s*\d/i;
 const VERSION_AFTER = /^\s*\(?\s*(?:version\s+|ver\.?\s*)?(v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.]+)?|v\d+)\b/i;
 /**
@@ -429,9 +444,9 @@ function labelled(label: string, value: string): Candidate[] {
   return out;
 }
 
-function toolsIn(text: string): Candidate[] {
+function toolsIn(text: string, names: RegExpExecArray[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(TOOL_RE)) {
+  for (const m of names) {
     const name = m[1];
     const lower = name.toLowerCase();
     if (lower === 'ab' && name !== 'ab') continue;
@@ -462,14 +477,14 @@ function hardwareIn(text: string, context: string): string[] {
   return found;
 }
 
-function environmentIn(text: string): string[] {
-  const bare = PERF_TEST_WORD.test(text) || ANY_TOOL.test(text) ? ENV_BARE.exec(text)?.[0] : undefined;
+function environmentIn(text: string, toolNamed: boolean): string[] {
+  const bare = toolNamed || PERF_TEST_WORD.test(text) ? ENV_BARE.exec(text)?.[0] : undefined;
   return [ENV_NAMED.exec(text)?.[0], ENV_PLATFORM.exec(text)?.[0], bare].filter((s): s is string => s !== undefined);
 }
 
 /** "ran for 30 minutes", "over a 10-minute window", "a 3-minute load ramp": the length of a test. */
-function durationsIn(text: string): string[] {
-  const flag = ANY_TOOL.test(text) ? DURATION_FLAG.exec(text) : null;
+function durationsIn(text: string, toolNamed: boolean): string[] {
+  const flag = toolNamed ? DURATION_FLAG.exec(text) : null;
   if (flag) return [flag[0].trim()];
   if (!TEST_WORD.test(text)) return [];
   const out: string[] = [];
@@ -484,15 +499,15 @@ function durationsIn(text: string): string[] {
   return out;
 }
 
-function loadIn(text: string): string[] {
+function loadIn(text: string, toolNamed: boolean): string[] {
   const phrase = LOAD_PHRASE.exec(text);
   const out = phrase ? [phrase[0]] : [];
   for (const q of quantitiesIn(text)) {
     const inPhrase = phrase && q.start < phrase.index + phrase[0].length && q.end > phrase.index;
     if (inPhrase || q.dimension !== 'count') continue;
-    if (USERS_UNIT.test(q.sourceUnit) || (WORKERS_UNIT.test(q.sourceUnit) && (ANY_TOOL.test(text) || PERF_TEST_WORD.test(text)))) out.push(q.text);
+    if (USERS_UNIT.test(q.sourceUnit) || (WORKERS_UNIT.test(q.sourceUnit) && (toolNamed || PERF_TEST_WORD.test(text)))) out.push(q.text);
   }
-  const flag = ANY_TOOL.test(text) ? LOAD_FLAG.exec(text) : null;
+  const flag = toolNamed ? LOAD_FLAG.exec(text) : null;
   if (flag) out.push(flag[0].trim());
   return out;
 }
@@ -514,14 +529,16 @@ function readProse(text: string, context: string): Candidate[] {
 const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
 
 function sentenceFacts(text: string, context: string): Candidate[] {
-  const out: Candidate[] = toolsIn(text);
+  const names = toolNames(text);
+  const toolNamed = names.length > 0;
+  const out: Candidate[] = toolsIn(text, names);
   const add = (element: Element, values: string[]) => {
     for (const value of values) out.push({ element, value, labelled: false });
   };
-  add('environment', environmentIn(text));
+  add('environment', environmentIn(text, toolNamed));
   add('hardware', hardwareIn(text, context));
-  add('duration', durationsIn(text));
-  add('load-profile', loadIn(text));
+  add('duration', durationsIn(text, toolNamed));
+  add('load-profile', loadIn(text, toolNamed));
   add('runs', [RUNS_PHRASE.exec(text)?.[0]].filter((s): s is string => s !== undefined));
   const warmup = clauseAround(text, /\bwarm(?:ed|ing)?[- ]?ups?\b/i);
   if (warmup && WARMUP_DETAIL.test(warmup)) add('warm-up', [warmup]);
