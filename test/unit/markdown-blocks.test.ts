@@ -82,7 +82,7 @@ describe('blocks of a Markdown document', () => {
 
   test('an HTML comment over blank lines is one comment; an unclosed one runs to the end', () => {
     const closed = '# Intro\n\n<!-- readiness-lint-disable\n\nstill the comment\n-->\n\nAfter: 5 ms\n';
-    assert.deepEqual(buildModel(closed).comments.map((s) => closed.slice(s.start, s.end)), ['<!-- readiness-lint-disable\n\nstill the comment\n-->']);
+    assert.deepEqual(buildModel(closed, markdownCache()).comments.map((s) => closed.slice(s.start, s.end)), ['<!-- readiness-lint-disable\n\nstill the comment\n-->']);
     const open = '# Intro\n\n<!-- never closed\n\nAfter: 5 ms\n';
     assert.deepEqual(kinds(open), ['1 heading: Intro']);
   });
@@ -90,7 +90,7 @@ describe('blocks of a Markdown document', () => {
   test('a leading BOM: offsets count it, as everywhere else in the model', () => {
     // In the first block, which starts with the BOM (the second heading makes the text Markdown).
     const text = '\uFEFF## Results\nLatency: 5 ms\n\n## Notes\n';
-    const model = buildModel(text);
+    const model = buildModel(text, markdownCache());
     assert.equal(model.format, 'markdown');
     assert.equal(text.slice(model.sections[0].headingSpan.start, model.sections[0].headingSpan.end), '## Results');
     assert.equal(model.keyValues[0].value.text, '5 ms');

@@ -89,7 +89,8 @@ export interface DocumentModel {
 
 /**
  * The model of a text. `cache` carries what an earlier version of the same document parsed (the
- * editor keeps one per document): the model is the same with or without it, only built sooner.
+ * editor keeps one per document): the model is the same with or without it, only built sooner
+ * after an edit. Without one, the text is parsed whole.
  */
 export function buildModel(text: string, cache?: MarkdownCache): DocumentModel {
   const format = detectFormat(text);

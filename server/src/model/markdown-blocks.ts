@@ -49,7 +49,7 @@ export type ReadBlock<Facts> = (text: string, root: Root) => Facts;
  * held is that of one version of the document.
  */
 export class BlockCache<Facts> {
-  /** `whole`: read the document as one block, what the cut blocks must agree with (for tests). */
+  /** `whole`: read the document as one block: for a text analysed once, with no edit to come (and the tests' reference). */
   constructor(readonly options: { whole?: boolean } = {}) {}
 
   private entries = new Map<string, Entry<Facts>>();
@@ -79,7 +79,7 @@ export class BlockCache<Facts> {
 }
 
 /** The document's blocks, each read by `read` from its own parse (or from the cache). */
-export function readBlocks<Facts>(text: string, lineStarts: number[], read: ReadBlock<Facts>, cache = new BlockCache<Facts>()): Block<Facts>[] {
+export function readBlocks<Facts>(text: string, lineStarts: number[], read: ReadBlock<Facts>, cache: BlockCache<Facts>): Block<Facts>[] {
   cache.begin();
   const cuts = cache.options.whole ? [0] : cutPoints(text, lineStarts);
   const blocks: Block<Facts>[] = [];
