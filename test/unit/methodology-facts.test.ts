@@ -27,6 +27,8 @@ test('a letter outside the Basic Multilingual Plane before the name makes it par
   assert.deepEqual(tools('We ran \u{1F680}k6 in the lab.'), ['k6']); // an emoji is not a letter
 });
 
-test('a name rejected inside a word is found again later on the same line', () => {
+test('a name rejected inside a word is found again later on the same line, even inside the rejected match', () => {
   assert.deepEqual(tools('mk6 is a board; load came from k6.'), ['k6']);
+  // "grafana k6" is rejected ("my" before it), and "k6" within it still stands on its own.
+  assert.deepEqual(tools('Load came from mygrafana k6 on a laptop.'), ['k6']);
 });

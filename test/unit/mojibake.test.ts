@@ -246,7 +246,10 @@ describe('findMojibake', () => {
     const line = (i: number) => `| Check ${i} | ${i % 7 ? '✅ PASS' : 'âœ… PASS'} | p95 ${i} ms — “within” budget ±${i % 9} µs |\n`;
     let report = '';
     let garbled = 0;
-    for (let i = 0; report.length < 250_000; i++, garbled += i % 7 === 1 ? 1 : 0) report += line(i);
+    for (let i = 0; report.length < 250_000; i++) {
+      report += line(i);
+      if (i % 7 === 0) garbled++;
+    }
     const runs = findMojibake(report);
     assert.equal(runs.length, garbled);
     assert.ok(runs.every((r) => r.text === 'âœ…' && r.candidates[0].text === '✅'));

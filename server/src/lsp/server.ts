@@ -39,7 +39,7 @@ import { FIX_ALL_KIND, SOURCE, fixAction, toLspDiagnostic, toRange, toTextEdits 
 
 export const COMMANDS = SERVER_COMMANDS;
 export const STATUS_NOTIFICATION = 'readinessLint/status';
-/** How many documents keep their model in the cache, and how many their parsed blocks (see keepModel). */
+/** How many documents keep their model in the cache, and how many their parsed blocks (see markUsed). */
 const MODELS_KEPT = 2;
 const BLOCKS_KEPT = 8;
 
@@ -58,8 +58,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const resolver = new ConfigResolver();
   const cache = new Map<string, Cached>();
-  /** Documents whose cached analysis keeps its model or its parsed blocks, most recently used first. */
-  const modelsKept: string[] = [];
+  /** Documents by their last use, most recent first: the first MODELS_KEPT keep their model, the first BLOCKS_KEPT their blocks. */
+  const recentlyUsed: string[] = [];
   /** Their parsed blocks, so that an edit re-parses only the blocks it touched. */
   const modelCaches = new Map<string, MarkdownCache>();
   const settingsCache = new Map<string, Promise<{ enabled: boolean; settings: Settings; debounceMs: number }>>();
@@ -145,7 +145,7 @@ export function startServer(connection: Connection): void {
 
   /**
    * The analysis of a document's current version, cached. `needModel`: the caller reads the document
-   * model (code actions, commands); only the most recently used documents keep theirs (see keepModel).
+   * model (code actions, commands); only the most recently used documents keep theirs (see markUsed).
    */
   async function analysisOf(doc: TextDocument, needModel = false): Promise<Cached | undefined> {
     const hit = cache.get(doc.uri);
@@ -156,7 +156,7 @@ export function startServer(connection: Connection): void {
         const model = buildModel(doc.getText(), modelCacheOf(doc.uri));
         cache.set(doc.uri, { ...hit, analysis: { ...hit.analysis, model } });
       }
-      keepModel(doc.uri);
+      markUsed(doc.uri);
       return cache.get(doc.uri);
     }
     const { enabled, settings } = await settingsFor(doc.uri);
@@ -177,7 +177,7 @@ export function startServer(connection: Connection): void {
     // Only the newest version is kept: an older run finishing late must not win.
     if ((documents.get(doc.uri)?.version ?? doc.version) === doc.version) {
       cache.set(doc.uri, entry);
-      keepModel(doc.uri);
+      markUsed(doc.uri);
     }
     const count = (s: string) => analysis.diagnostics.filter((d) => d.severity === s).length;
     if (statusNotifications) void connection.sendNotification(STATUS_NOTIFICATION, {
@@ -202,17 +202,17 @@ export function startServer(connection: Connection): void {
    * A document model takes megabytes (every line's figures and verdicts), and its parsed blocks as
    * much again; diagnostics and hovers need neither. With many documents open, only the MODELS_KEPT
    * most recently used keep their model (a code action on another builds it again), and the
-   * BLOCKS_KEPT most recently used their blocks (an edit to another parses it whole).
+   * BLOCKS_KEPT most recently used their blocks (an edit to another parses all its blocks again).
    */
-  function keepModel(uri: string): void {
-    const at = modelsKept.indexOf(uri);
-    if (at >= 0) modelsKept.splice(at, 1);
-    modelsKept.unshift(uri);
-    for (const dropped of modelsKept.slice(MODELS_KEPT)) {
+  function markUsed(uri: string): void {
+    const at = recentlyUsed.indexOf(uri);
+    if (at >= 0) recentlyUsed.splice(at, 1);
+    recentlyUsed.unshift(uri);
+    for (const dropped of recentlyUsed.slice(MODELS_KEPT)) {
       const entry = cache.get(dropped);
       if (entry?.analysis.model) cache.set(dropped, { ...entry, analysis: { ...entry.analysis, model: undefined } });
     }
-    for (const dropped of modelsKept.splice(BLOCKS_KEPT)) modelCaches.delete(dropped);
+    for (const dropped of recentlyUsed.splice(BLOCKS_KEPT)) modelCaches.delete(dropped);
   }
 
   function reportConfigErrors(errors: ConfigError[]): void {
@@ -283,7 +283,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     modelCaches.delete(e.document.uri);
-    if (modelsKept.includes(e.document.uri)) modelsKept.splice(modelsKept.indexOf(e.document.uri), 1);
+    if (recentlyUsed.includes(e.document.uri)) recentlyUsed.splice(recentlyUsed.indexOf(e.document.uri), 1);
     publishedConfig.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     if (!pull || isConfigFile(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
