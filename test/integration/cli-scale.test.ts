@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateReport } from '../../scripts/generate-reports';
 import { cacheKey } from '../../server/src/cli/cache';
-import { parseConcurrency, threadsFor, WORKER_THRESHOLD } from '../../server/src/cli/pool';
+import { parseConcurrency, workersFor, WORKER_THRESHOLD } from '../../server/src/cli/pool';
 import { parseShard, selectShard, shardOf } from '../../server/src/cli/shard';
 import { ConfigResolver } from '../../server/src/config/resolve';
 import { rules } from '../../server/src/rules/registry';
@@ -175,17 +175,17 @@ describe('--shard', () => {
   });
 });
 
-describe('worker threads', () => {
+describe('worker processes', () => {
   test('auto starts workers from the threshold on; numbers and off are taken as given', () => {
-    assert.equal(threadsFor(WORKER_THRESHOLD - 1, 'auto'), 1);
-    assert.ok(threadsFor(WORKER_THRESHOLD, 'auto') >= 1);
-    assert.equal(threadsFor(1000, 'off'), 1);
-    assert.equal(threadsFor(1000, 3), 3);
-    assert.equal(threadsFor(2, 3), 2);
+    assert.equal(workersFor(WORKER_THRESHOLD - 1, 'auto'), 1);
+    assert.ok(workersFor(WORKER_THRESHOLD, 'auto') >= 1);
+    assert.equal(workersFor(1000, 'off'), 1);
+    assert.equal(workersFor(1000, 3), 3);
+    assert.equal(workersFor(2, 3), 2);
     assert.deepEqual(['auto', 'off', '4', '0', 'x', '1.5'].map(parseConcurrency), ['auto', 'off', 4, undefined, undefined, undefined]);
   });
 
-  test('the bundled CLI on worker threads reports exactly what it reports on one thread', () => {
+  test('the bundled CLI in worker processes reports exactly what it reports on one thread', () => {
     const reports: Record<string, string | Uint8Array> = {};
     for (let i = 0; i < 50; i++) reports[`reports/${String(i).padStart(2, '0')}.md`] = generateReport(15 + ((i * 17) % 30), 7000 + i);
     // One real report, mojibake and all, and one file that is not UTF-8.

@@ -39,7 +39,7 @@ Options for check:
       --stdin-filename P   with "-": the path the standard input stands for
       --cache              skip files unchanged since the last run (same bytes, configuration and version)
       --cache-location P   the cache file, or a directory for it (default: ${DEFAULT_CACHE_LOCATION})
-      --concurrency N      worker threads: auto (default: one per core for many files), off, or a number
+      --concurrency N      worker processes: auto (default: one per core for many files), off, or a number
       --shard I/N          check only the I-th of N deterministic parts of the files (for a CI matrix)
       --color / --no-color force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help               this help
@@ -159,7 +159,7 @@ async function check(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('no files given (pass files, directories, globs or "-" for standard input)');
   if (useStdin && o.fix) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run');
   const concurrency = parseConcurrency(o.concurrency);
-  if (concurrency === undefined) throw new UsageError(`--concurrency takes auto, off or a number of threads, got "${o.concurrency}"`);
+  if (concurrency === undefined) throw new UsageError(`--concurrency takes auto, off or a number of workers, got "${o.concurrency}"`);
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (o.shard !== undefined && !shard) throw new UsageError(`--shard takes I/N with 1 <= I <= N, got "${o.shard}"`);
   if (shard && useStdin) throw new UsageError('--shard splits files; standard input cannot be split');

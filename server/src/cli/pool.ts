@@ -1,4 +1,4 @@
-// Many files are linted on worker threads (a tinypool pool), one file per task, the outcomes kept in
+// Many files are linted in worker processes (a tinypool pool), one file per task, the outcomes kept in
 // the files' order so the report is the same as on one thread. Few files stay on this thread:
 // starting a worker loads and warms up the whole analysis core again, which costs more than it saves.
 import * as fs from 'node:fs';
@@ -18,21 +18,34 @@ export function parseConcurrency(text: string): Concurrency | undefined {
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
-export function threadsFor(files: number, concurrency: Concurrency): number {
+export function workersFor(files: number, concurrency: Concurrency): number {
   if (concurrency === 'off') return 1;
   const wanted = concurrency === 'auto' ? (files >= WORKER_THRESHOLD ? availableParallelism() : 1) : concurrency;
   return Math.min(wanted, files);
 }
 
 // The bundle has dist/worker.js beside dist/cli.js. Run from source (tsx) there is none, and a worker
-// thread could not load TypeScript anyway: the files are then linted on this thread.
+// could not load TypeScript anyway: the files are then linted on this thread.
 const WORKER_ENTRY = path.join(__dirname, 'worker.js');
 
 export async function lintJobs(jobs: LintJob[], concurrency: Concurrency): Promise<LintOutcome[]> {
-  const threads = threadsFor(jobs.length, concurrency);
-  if (threads <= 1 || !fs.existsSync(WORKER_ENTRY)) return jobs.map(lintFile);
+  const workers = workersFor(jobs.length, concurrency);
+  if (workers <= 1 || !fs.existsSync(WORKER_ENTRY)) return jobs.map(lintFile);
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: WORKER_ENTRY, minThreads: threads, maxThreads: threads });
+  const pool = new Tinypool({
+    filename: WORKER_ENTRY,
+    minThreads: workers,
+    maxThreads: workers,
+    // Processes, each collecting its garbage on its own thread. With a worker busy on every core, the
+    // helper threads V8 starts for parallel and concurrent GC only compete with the workers, and in
+    // one process the workers' heaps share them: on 2 cores, 1,000 reports take 12-15% less time
+    // than on worker threads with the default GC (see the note of issue 8).
+    runtime: 'child_process',
+    execArgv: ['--single-threaded-gc'],
+    // Structured clone, as between threads: the jobs carry the files' bytes.
+    serialization: 'advanced',
+    env: process.env as Record<string, string>,
+  });
   try {
     return await Promise.all(jobs.map((job) => pool.run(job) as Promise<LintOutcome>));
   } finally {

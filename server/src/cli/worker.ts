@@ -1,6 +1,6 @@
 // Linting one file, from its bytes and its effective configuration to its messages. The same
-// function runs on the main thread and, bundled as dist/worker.js, on the pool's worker threads, so
-// the two can never disagree. Jobs and outcomes are plain data: they cross threads by structured clone.
+// function runs on the main thread and, bundled as dist/worker.js, in the pool's worker processes, so
+// the two can never disagree. Jobs and outcomes are plain data: they cross by structured clone.
 import { analyze, fixAll } from '../core/analyze';
 import type { EffectiveConfig } from '../config/resolve';
 import type { LintMessage } from './formatters/types';
