@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateReport } from '../../scripts/generate-reports';
 import { cacheKey } from '../../server/src/cli/cache';
-import { parseConcurrency, workersFor, WORKER_THRESHOLD } from '../../server/src/cli/pool';
+import { lintJobs, parseConcurrency, workersFor, WORKER_THRESHOLD } from '../../server/src/cli/pool';
 import { parseShard, selectShard, shardOf } from '../../server/src/cli/shard';
-import { ConfigResolver } from '../../server/src/config/resolve';
+import { ConfigResolver, defaultConfig } from '../../server/src/config/resolve';
 import { rules } from '../../server/src/rules/registry';
 import { VERSION } from '../../server/src/version';
 import { ROOT, SEEDS, workspace } from '../helpers';
@@ -183,6 +183,24 @@ describe('worker processes', () => {
     assert.equal(workersFor(1000, 3), 3);
     assert.equal(workersFor(2, 3), 2);
     assert.deepEqual(['auto', 'off', '4', '0', 'x', '1.5'].map(parseConcurrency), ['auto', 'off', 4, undefined, undefined, undefined]);
+  });
+
+  test('a worker that dies loses the file it was on, and the pool goes on with the others', async () => {
+    // A worker module that exits on one file and answers the others.
+    const dir = workspace({
+      'crashing-worker.js': "module.exports = (job) => { if (job.filePath.endsWith('dies.md')) process.exit(3); return { messages: [], failures: [] }; };\n",
+    });
+    const names = ['a.md', 'b.md', 'dies.md', 'c.md', 'd.md', 'e.md'];
+    const jobs = names.map((name) => ({ filePath: path.join(dir, name), bytes: new Uint8Array(), config: defaultConfig(), fix: false }));
+    const outcomes = await lintJobs(jobs, 2, path.join(dir, 'crashing-worker.js'));
+    assert.equal(outcomes.length, names.length);
+    outcomes.forEach((o, i) => {
+      if (names[i] !== 'dies.md') return assert.deepEqual(o, { messages: [], failures: [] });
+      assert.match(o.messages[0].message, /the worker analysing it exited: Error: Worker exited unexpectedly/);
+      assert.equal(o.messages[0].ruleId, 'fatal');
+      // A failure: reported on standard error, and kept out of the cache.
+      assert.match(o.failures[0], /dies\.md/);
+    });
   });
 
   test('the bundled CLI in worker processes reports exactly what it reports on one thread', () => {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { lintFile, type LintJob, type LintOutcome } from './worker';
+import { lintFile, unfinished, type LintJob, type LintOutcome } from './worker';
 
 /** Files to analyse from which `auto` starts workers (measured with `npm run bench` on 2 cores). */
 export const WORKER_THRESHOLD = 8;
@@ -28,12 +28,13 @@ export function workersFor(files: number, concurrency: Concurrency): number {
 // could not load TypeScript anyway: the files are then linted on this thread.
 const WORKER_ENTRY = path.join(__dirname, 'worker.js');
 
-export async function lintJobs(jobs: LintJob[], concurrency: Concurrency): Promise<LintOutcome[]> {
+/** `entry`: the module the workers run (the tests give one that crashes). */
+export async function lintJobs(jobs: LintJob[], concurrency: Concurrency, entry = WORKER_ENTRY): Promise<LintOutcome[]> {
   const workers = workersFor(jobs.length, concurrency);
-  if (workers <= 1 || !fs.existsSync(WORKER_ENTRY)) return jobs.map(lintFile);
+  if (workers <= 1 || !fs.existsSync(entry)) return jobs.map(lintFile);
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
-    filename: WORKER_ENTRY,
+    filename: entry,
     minThreads: workers,
     maxThreads: workers,
     // Processes, each collecting its garbage on its own thread. With a worker busy on every core, the
@@ -47,7 +48,10 @@ export async function lintJobs(jobs: LintJob[], concurrency: Concurrency): Promi
     env: process.env as Record<string, string>,
   });
   try {
-    return await Promise.all(jobs.map((job) => pool.run(job) as Promise<LintOutcome>));
+    // A worker that dies (killed, out of memory) loses the file it was on, not the run: the pool
+    // starts another for the files still to come.
+    const run = (job: LintJob) => (pool.run(job) as Promise<LintOutcome>).catch((e) => unfinished(job.filePath, 'the worker analysing it exited', e));
+    return await Promise.all(jobs.map(run));
   } finally {
     await pool.destroy();
   }

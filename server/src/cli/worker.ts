@@ -28,12 +28,20 @@ export function lintFile(job: LintJob): LintOutcome {
   try {
     return lint(job);
   } catch (error) {
-    // A bug, never a reason to lose the other files' results: this file gets a fatal message.
-    return {
-      messages: fatalResult(job.filePath, `the analysis failed: ${String(error)}`).messages,
-      failures: [`the analysis failed on ${job.filePath}: ${(error as Error)?.stack ?? error}`],
-    };
+    // A bug, never a reason to lose the other files' results.
+    return unfinished(job.filePath, 'the analysis failed', error);
   }
+}
+
+/**
+ * The outcome of a file whose analysis did not finish: a fatal message of its own, and a failure for
+ * standard error (which also keeps it out of the cache, so the next run analyses the file again).
+ */
+export function unfinished(filePath: string, what: string, error: unknown): LintOutcome {
+  return {
+    messages: fatalResult(filePath, `${what}: ${String(error)}`).messages,
+    failures: [`${what} on ${filePath}: ${(error as Error)?.stack ?? error}`],
+  };
 }
 
 function lint(job: LintJob): LintOutcome {
